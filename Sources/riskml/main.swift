@@ -1,0 +1,4 @@
+import RiskMLCore
+import RiskMLModels
+
+print("riskml")
