@@ -9,13 +9,14 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
     .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+    .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
     .target(
       name: "RiskMLCore",
       dependencies: ["CYAML", "COpenBLAS"]
     ),
     .target(
       name: "RiskMLModels",
-      dependencies: ["RiskMLCore", "COpenBLAS"]
+      dependencies: ["RiskMLCore", "COpenBLAS", "CGLPK"]
     ),
     .executableTarget(
       name: "riskml",
