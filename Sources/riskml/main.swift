@@ -1,4 +1,5 @@
-import RiskMLCore
-import RiskMLModels
+import Foundation
 
-print("riskml")
+signal(SIGPIPE, SIG_IGN)
+BLASKernel.reexecWithFasterKernelIfUseful()
+exit(RiskMLCommand.main(CommandLine.arguments))

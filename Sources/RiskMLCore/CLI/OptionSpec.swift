@@ -1,3 +1,5 @@
+import Foundation
+
 /// One command-line option, as a row of a subcommand's option table.
 ///
 /// The same table drives parsing, `--help`, config-file keys (`return-type` is
@@ -39,7 +41,7 @@ public struct OptionSpec: Sendable {
   public var takesValue: Bool { kind != .flag }
 
   /// The key of this option in a config-file section: dashes become underscores.
-  public var configKey: String { long.replacingOccurrences(of: Character("-"), with: Character("_")) }
+  public var configKey: String { long.replacingOccurrences(of: "-", with: "_") }
 }
 
 /// A subcommand's description: its options, positional arguments, help text and examples.
@@ -69,12 +71,5 @@ public struct CommandSpec: Sendable {
   /// The option named `long`.
   public func option(_ long: String) -> OptionSpec? {
     options.first { $0.long == long }
-  }
-}
-
-extension String {
-  /// Replaces every occurrence of `target` (a small helper that avoids Foundation here).
-  func replacingOccurrences(of target: Character, with replacement: Character) -> String {
-    String(map { $0 == target ? replacement : $0 })
   }
 }

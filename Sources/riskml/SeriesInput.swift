@@ -1,0 +1,58 @@
+import RiskMLCore
+
+/// The options every whole-series subcommand shares for reading its table: columns,
+/// date column and range, and turning prices into returns.
+struct SeriesInput {
+  var reader: SeriesTableReader
+  var start: CalendarDate?
+  var end: CalendarDate?
+  var isReturns: Bool
+  var returnType: ReturnType
+  var scale: Double
+
+  init(options: OptionValues, defaultReturnType: ReturnType, defaultPriceScale: Double) throws {
+    reader = SeriesTableReader(
+      dateColumn: try options.string("date-column"), columns: try options.list("columns"))
+    start = try options.value("start", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
+    end = try options.value("end", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
+    isReturns = try options.flag("returns")
+    returnType = try options.choice("return-type", as: ReturnType.self) ?? defaultReturnType
+    scale = try options.double("scale") ?? (isReturns ? 1 : defaultPriceScale)
+  }
+
+  /// Reads the table and returns it as returns: checked, restricted to the date range,
+  /// converted from prices unless `--returns`, and scaled.
+  func readReturns(from tableReader: TableReader, context: RunContext) throws -> SeriesTable {
+    var table = try reader.read(tableReader, rejects: context.rejects)
+    context.report.rowsRead = table.rowCount
+    table = table.restricted(from: start, to: end)
+    guard table.rowCount > 0 else {
+      throw InputError.invalidData("\(tableReader.source): no rows between the --start and --end dates")
+    }
+    table = try table.requiringNoInteriorGaps(rejects: context.rejects)
+    if isReturns {
+      return scale == 1 ? table : table.scaled(by: scale)
+    }
+    if returnType == .log { table = try table.requiringPositivePrices(rejects: context.rejects) }
+    return table.returns(returnType, scale: scale)
+  }
+}
+
+extension SeriesTable {
+  /// Every value multiplied by `factor`.
+  func scaled(by factor: Double) -> SeriesTable {
+    var copy = self
+    copy.values = values.map { column in column.map { $0 * factor } }
+    return copy
+  }
+
+  /// Column `k` without the missing values before it starts and after it ends, with the
+  /// index of its first kept row.
+  func observedRange(ofColumn k: Int) -> (values: [Double], firstRow: Int)? {
+    let column = values[k]
+    guard let first = column.firstIndex(where: { !$0.isNaN }),
+      let last = column.lastIndex(where: { !$0.isNaN })
+    else { return nil }
+    return (Array(column[first...last]), first)
+  }
+}
