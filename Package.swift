@@ -32,7 +32,7 @@ let package = Package(
     ),
     .testTarget(
       name: "RiskMLCLITests",
-      dependencies: ["RiskMLCore"]
+      dependencies: ["riskml", "RiskMLCore"]
     ),
   ]
 )

@@ -3,7 +3,7 @@ import RiskMLCore
 
 /// The `riskml` entry point: picks the subcommand, runs it, maps errors to exit codes.
 enum RiskMLCommand {
-  static let subcommands: [Subcommand.Type] = [
+  static let subcommands: [any Subcommand.Type] = [
     VolatilityCommand.self
   ]
 
@@ -26,7 +26,7 @@ enum RiskMLCommand {
       return ExitCode.success.rawValue
     default:
       guard let command = find(first) else {
-        let names = subcommands.map(\.spec.name)
+        let names = subcommands.map { $0.spec.name }
         var message = "riskml: error: unknown subcommand '\(first)'"
         if let guess = Suggestion.closest(to: first, among: names) {
           message += " (did you mean '\(guess)'?)"
@@ -38,11 +38,11 @@ enum RiskMLCommand {
     }
   }
 
-  static func find(_ name: String) -> Subcommand.Type? {
+  static func find(_ name: String) -> (any Subcommand.Type)? {
     subcommands.first { $0.spec.name == name }
   }
 
-  static func run(_ command: Subcommand.Type, arguments: [String]) -> Int32 {
+  static func run(_ command: any Subcommand.Type, arguments: [String]) -> Int32 {
     var session: CommandSession?
     do {
       let parsed = try ArgumentParser.parse(arguments, for: command.spec)

@@ -2,7 +2,7 @@ import RiskMLCore
 
 /// The options every whole-series subcommand shares for reading its table: columns,
 /// date column and range, and turning prices into returns.
-struct SeriesInput {
+struct SeriesInput: Sendable {
   var reader: SeriesTableReader
   var start: CalendarDate?
   var end: CalendarDate?
@@ -24,7 +24,7 @@ struct SeriesInput {
   /// converted from prices unless `--returns`, and scaled.
   func readReturns(from tableReader: TableReader, context: RunContext) throws -> SeriesTable {
     var table = try reader.read(tableReader, rejects: context.rejects)
-    context.report.rowsRead = table.rowCount
+    context.report.rowsRead = table.rowCount + context.rejects.count
     table = table.restricted(from: start, to: end)
     guard table.rowCount > 0 else {
       throw InputError.invalidData("\(tableReader.source): no rows between the --start and --end dates")

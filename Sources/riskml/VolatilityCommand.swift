@@ -24,7 +24,7 @@ enum VolatilityCommand: Subcommand {
     arguments: [("FILE", "CSV or JSONL input; '-' or nothing reads stdin.")],
     options: [
       OptionSpec("model", short: "m", value: "MODEL",
-                 choices: garchModels + RangeVolatility.modelNames, default: "garch",
+                 choices: garchModels, default: "garch",
                  help: "Volatility model."),
       OptionSpec("p", value: "N", default: "1", help: "GARCH lags of squared residuals (alpha)."),
       OptionSpec("q", value: "N", default: "1", help: "GARCH lags of the variance (beta)."),
@@ -64,19 +64,13 @@ enum VolatilityCommand: Subcommand {
 
   static func run(_ session: CommandSession) throws -> ExitCode {
     let options = session.options
-    let model = try options.string("model") ?? "garch"
     let reader = try session.openInput()
     let writer = try session.makeWriter(bufferedCSV: true)
     let context = try session.context()
 
-    if let range = RangeVolatility.Estimator(name: model) {
-      let job = try RangeVolatilityJob(estimator: range, options: options)
-      try Pipeline.run(job, reader: reader, writer: writer, context: context)
-    } else {
-      let job = try GARCHJob(options: options)
-      context.report.settings = job.settingsRecord
-      try Pipeline.run(job, reader: reader, writer: writer, context: context)
-    }
+    let job = try GARCHJob(options: options)
+    context.report.settings = job.settingsRecord
+    try Pipeline.run(job, reader: reader, writer: writer, context: context)
     try writer.finish()
     return try session.finish()
   }

@@ -1,26 +1,9 @@
 import Foundation
 
-/// Where a setting's value came from, for messages and `--verbose`.
-public enum SettingOrigin: Sendable, Equatable, CustomStringConvertible {
-  case flag
-  case environment(String)
-  case file(path: String, line: Int)
-  case builtIn
-
-  public var description: String {
-    switch self {
-    case .flag: return "command line"
-    case .environment(let name): return "environment variable \(name)"
-    case .file(let path, let line): return "\(path):\(line)"
-    case .builtIn: return "default"
-    }
-  }
-}
-
 /// A source of option defaults below the command line: a config file section.
 public protocol SettingsFile: Sendable {
   /// The text of `key` in `section` (e.g. `volatility`, `return_type`) and where it is.
-  func value(section: String, key: String) -> (text: String, origin: SettingOrigin)?
+  func value(section: String, key: String) -> (text: String, origin: SettingSource)?
 }
 
 /// The effective options of one run: command line, then `RISKML_<COMMAND>_<OPTION>`
@@ -45,7 +28,7 @@ public struct OptionValues: Sendable {
   }
 
   /// The winning text for `option` and its origin, or nil when nothing sets it.
-  public func resolved(_ option: String) -> (text: String, origin: SettingOrigin)? {
+  public func resolved(_ option: String) -> (text: String, origin: SettingSource)? {
     guard let spec = arguments.command.option(option) else {
       preconditionFailure("option --\(option) is not in the table of '\(arguments.command.name)'")
     }
@@ -57,7 +40,7 @@ public struct OptionValues: Sendable {
         return found
       }
     }
-    return spec.defaultValue.map { ($0, .builtIn) }
+    return spec.defaultValue.map { ($0, .default) }
   }
 
   /// Whether a flag is on: on the command line, or `true`/`1`/`yes` in env or file.
@@ -123,7 +106,7 @@ public struct OptionValues: Sendable {
 /// From the command line it is a usage error (exit 64); from the environment or a config
 /// file it is a configuration error (exit 78).
 public struct ConfigurationValueError: RiskMLError, Equatable {
-  public let origin: SettingOrigin
+  public let origin: SettingSource
   public let option: String
   public let value: String
   public let expected: String

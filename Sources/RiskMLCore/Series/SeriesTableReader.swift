@@ -6,7 +6,7 @@
 /// - Values must be finite numbers or missing tokens (read as NaN).
 /// - Dates must parse and increase strictly: unsorted or repeated dates are errors.
 /// Under `--on-error skip`, a bad row is written to the rejects file and left out.
-public struct SeriesTableReader {
+public struct SeriesTableReader: Sendable {
   public var dateColumn: String?
   public var columns: [String]?
   public var missing = MissingValues()
