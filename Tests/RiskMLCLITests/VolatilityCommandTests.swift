@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `riskml volatility` run as a user runs it: stdout, stderr, exit code, files.
+@Suite struct VolatilityCommandTests {
+  let prices = BinaryRunner.packageRoot.appendingPathComponent("examples/prices.csv").path
+
+  @Test func fitsEveryAssetWithTheDocumentedFields() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--horizon", "3", prices])
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.isEmpty)
+    let records = outcome.records
+    #expect(records.map { $0["asset"] as? String } == ["AAPL", "JPM", "KO", "MSFT", "XOM"])
+    for record in records {
+      for key in ["model", "dist", "n_obs", "params", "std_err", "robust_std_err", "loglik",
+                  "aic", "bic", "converged", "last_date", "last_vol", "forecast"] {
+        #expect(record[key] != nil, "missing \(key)")
+      }
+      let forecast = try #require(record["forecast"] as? [[String: Any]])
+      #expect(forecast.map { $0["h"] as? Int } == [1, 2, 3])
+      #expect(record["last_date"] as? String == "2022-12-28")
+    }
+  }
+
+  @Test func seriesModeWritesOneRecordPerDateAndAsset() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--series", "--model", "ewma",
+                                        "--columns", "KO", "--to", "csv", prices])
+    #expect(outcome.status == 0)
+    let lines = outcome.stdout.split(separator: "\n")
+    #expect(lines.first == "date,asset,return,cond_vol")
+    #expect(lines.count == 1 + 1256)
+  }
+
+  @Test func atomicOutputFileAndSummary() throws {
+    let scratch = Scratch()
+    let outcome = try BinaryRunner.run([
+      "volatility", "--columns", "KO", "-o", scratch.path("out.jsonl"),
+      "--summary", scratch.path("summary.json"), "--metrics", scratch.path("run.prom"), prices,
+    ])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.isEmpty)
+    #expect(scratch.read("out.jsonl")?.contains("\"asset\":\"KO\"") == true)
+    let summary = try #require(scratch.read("summary.json"))
+    #expect(summary.contains("\"rows_read\":1257"))
+    #expect(summary.contains("\"stage_seconds\""))
+    let metrics = try #require(scratch.read("run.prom"))
+    #expect(metrics.contains("riskml_rows_read_total{command=\"volatility\"} 1257"))
+    #expect(metrics.contains("riskml_last_success_timestamp_seconds"))
+  }
+
+  @Test func badPriceFailsWithPosition() throws {
+    let outcome = try BinaryRunner.run(
+      ["volatility"], stdin: "Date,A\n2020-01-01,1\n2020-01-02,abc\n")
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("<stdin>:3:2"))
+    #expect(outcome.stdout.isEmpty)
+  }
+
+  @Test func skipWritesRejectsAndExits3() throws {
+    let scratch = Scratch()
+    var text = "Date,A\n"
+    for day in 1...28 { text += "2021-02-\(day < 10 ? "0" : "")\(day),\(100 + (day * 7) % 5)\n" }
+    text += "2021-03-01,-4\n2021-03-02,101\n"
+    let input = scratch.write("in.csv", text)
+    let outcome = try BinaryRunner.run([
+      "volatility", "--model", "ewma", "--on-error", "skip", "--rejects",
+      scratch.path("rejects.jsonl"), input,
+    ])
+    #expect(outcome.status == 3)
+    let rejects = try #require(scratch.read("rejects.jsonl"))
+    #expect(rejects.contains("\"line\":30"))
+    #expect(rejects.contains("positive price"))
+  }
+
+  @Test(arguments: [
+    ("Date,A\n", "header but no data"),
+    ("", "empty"),
+    ("Date,A\n2020-01-02,1\n2020-01-01,2\n", "comes before"),
+    ("Date,A\n2020-01-01,1,2\n", "expected 2 fields"),
+  ])
+  func badInputsAreExplained(_ input: String, _ phrase: String) throws {
+    let outcome = try BinaryRunner.run(["volatility"], stdin: input)
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains(phrase), "\(outcome.stderr)")
+  }
+
+  @Test func invalidUTF8IsExplained() throws {
+    let scratch = Scratch()
+    let path = scratch.write("bad.csv", bytes: Array("Date,A\n2020-01-01,".utf8) + [0xC3, 0x28, 0x0A])
+    let outcome = try BinaryRunner.run(["volatility", path])
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("invalid UTF-8"))
+  }
+
+  @Test func constantSeriesIsNotConvergedNotGarbage() throws {
+    var text = "Date,A\n"
+    for day in 1...28 { text += "2021-02-\(day < 10 ? "0" : "")\(day),100\n" }
+    let outcome = try BinaryRunner.run(["volatility"], stdin: text)
+    let record = try #require(outcome.records.first)
+    #expect(record["converged"] as? Bool == false)
+    #expect((record["message"] as? String)?.contains("constant") == true)
+  }
+
+  @Test func brokenPipeEndsQuietly() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    let binary = BinaryRunner.executable.path
+    process.arguments = ["-c", "'\(binary)' volatility --series --model ewma '\(prices)' | head -1"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = Pipe()
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(stderr.isEmpty)
+  }
+}
