@@ -161,7 +161,8 @@ private final class EventReader {
     let prefix = input.prefix(min(offset, input.count))
     let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-    return YAMLMark(line: line, column: prefix.count - lineStart + 1)
+    let characters = prefix[lineStart...].filter { $0 & 0xC0 != 0x80 }.count
+    return YAMLMark(line: line, column: characters + 1)
   }
 }
 
