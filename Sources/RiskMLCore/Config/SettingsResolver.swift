@@ -10,7 +10,8 @@ import Foundation
 /// let config = try Configuration.load(.standard(directory: "."), schema: schema)
 /// let resolver = SettingsResolver(configuration: config)
 /// let horizon = try resolver.resolve(["volatility", "horizon"], flag: nil, default: 10)
-/// // horizon.value == 14, horizon.source == .file("config.yaml", line: 31)
+/// // with the repository's config.yaml and no RISKML_VOLATILITY_HORIZON:
+/// // horizon.value == 10, "\(horizon.source)" == "config.yaml:34"
 /// ```
 ///
 /// An environment value is checked against the schema's type for its path (bounds and

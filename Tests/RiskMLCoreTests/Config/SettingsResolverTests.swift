@@ -26,6 +26,15 @@ extension ConfigTests {
     }
 
     @Test(arguments: [
+      (SettingSource.flag, "command line"), (.default, "default"),
+      (.environment(variable), "environment RISKML_VOLATILITY_HORIZON"),
+      (.file("config.yaml", line: 34), "config.yaml:34"),
+    ])
+    func provenanceReadsForVerbose(source: SettingSource, text: String) {
+      #expect(source.description == text)
+    }
+
+    @Test(arguments: [
       (["volatility", "return_type"], "RISKML_VOLATILITY_RETURN_TYPE"),
       (["models", "anomaly", "contamination"], "RISKML_MODELS_ANOMALY_CONTAMINATION"),
     ])

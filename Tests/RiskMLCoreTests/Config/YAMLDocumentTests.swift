@@ -43,7 +43,8 @@ extension ConfigTests {
     @Test(arguments: [
       ("models: [a, b\n", "config.yaml:2:1: YAML syntax error: did not find expected ',' or ']'"),
       ("a: b: c\n", "config.yaml:1:5: YAML syntax error: mapping values are not allowed"),
-      ("models:\n\trisk: 1\n", "config.yaml:2:1: YAML syntax error: found character that"),
+      ("models:\n\trisk: 1\n", "config.yaml:2:1: YAML syntax error: found character that cannot start any token (while scanning "
+       + "for the next token at line 2 column 1); indent with spaces, not tabs"),
       ("a: 'open\n", "config.yaml:2:1: YAML syntax error: found unexpected end of stream"),
     ])
     func syntaxErrorsNameTheirPosition(text: String, prefix: String) {
