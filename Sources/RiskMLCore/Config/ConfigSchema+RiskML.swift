@@ -1,6 +1,8 @@
 extension ConfigSchema {
   /// The subcommands that each get a section of defaults, in file order.
-  public static let subcommands = ["volatility", "correlation", "portfolio", "anomaly", "sentiment"]
+  public static let subcommands = [
+    "volatility", "correlation", "portfolio", "anomaly", "sentiment",
+  ]
 
   /// The model families under `models:`.
   public static let modelFamilies = ["sentiment", "risk", "anomaly"]

@@ -82,6 +82,8 @@ public struct ConfigSchema: Sendable, Equatable {
       let at = ConfigLocation(file: document.file, mark: root.mark)
       throw .topLevelNotMapping(at, found: root.summary)
     }
+    // FIXME: stops at the first problem; a file with several mistakes takes several runs
+    // to fix. Collecting every error needs a multi-error case the error reporter prints.
     let validator = ConfigValidator(file: document.file)
     try validator.check(root, against: .section(keys), path: [])
   }

@@ -66,9 +66,9 @@ public struct Configuration: Sendable {
   public func value<T: ConfigDecodable>(
     _ path: [String], as type: T.Type = T.self
   ) throws(ConfigError) -> Sourced<T>? {
-    guard let found = node(path) else { return nil }
+    guard let file, let found = node(path) else { return nil }
     guard let value = T.decode(found.value) else {
-      let at = ConfigLocation(file: file ?? "", mark: found.value.mark)
+      let at = ConfigLocation(file: file, mark: found.value.mark)
       let key = path.joined(separator: ".")
       throw .wrongType(at, key: key, expected: T.expectation, found: found.value.summary)
     }

@@ -80,6 +80,7 @@ public struct PortfolioExtras: Sendable, Equatable {
       guard let text = node.value.scalar, ConfigValidator.isDateRange(text) else {
         throw Self.mismatch(configuration, path, .dateRange, node.value)
       }
+      // FIXME: the days stay `YYYY-MM-DD` strings until RiskMLCore has a shared date type.
       let days = text.split(separator: ":").map(String.init)
       scenarios.append(
         Scenario(name: name, start: days[0], end: days[1], source: node.source))

@@ -10,7 +10,8 @@ import Foundation
 /// let config = try Configuration.load(.standard(directory: "."), schema: schema)
 /// let resolver = SettingsResolver(configuration: config)
 /// let horizon = try resolver.resolve(["volatility", "horizon"], flag: nil, default: 10)
-/// // horizon.value == 14, horizon.source == .file("config.yaml", line: 31)
+/// // with the repository's config.yaml and no RISKML_VOLATILITY_HORIZON:
+/// // horizon.value == 10, "\(horizon.source)" == "config.yaml:34"
 /// ```
 ///
 /// An environment value is checked against the schema's type for its path (bounds and
@@ -68,6 +69,8 @@ public struct SettingsResolver: Sendable {
   public func environmentValue<T: ConfigDecodable>(
     _ path: [String], as type: T.Type = T.self
   ) throws(ConfigError) -> Sourced<T>? {
+    // FIXME: only the variables of settings asked for are read, so a misspelt RISKML_*
+    // variable is ignored silently; listing unused RISKML_* names needs every leaf path.
     let name = Self.variableName(for: path)
     guard let text = environment[name], !text.isEmpty else { return nil }
 
@@ -88,6 +91,8 @@ public struct SettingsResolver: Sendable {
   private static func node(_ text: String, isList: Bool) -> YAMLNode {
     let mark = YAMLMark(line: 1, column: 1)
     guard isList else { return YAMLNode(.scalar(text, .plain), at: mark) }
+    // FIXME: no quoting, so a list item that itself contains a comma cannot be set from
+    // the environment; the file or the command line can set it.
     let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
       let item = $0.trimmingCharacters(in: .whitespaces)
       return YAMLNode(.scalar(item, .plain), at: mark)

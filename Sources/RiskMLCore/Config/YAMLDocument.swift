@@ -56,11 +56,15 @@ private struct Event {
 /// Owns a `yaml_parser_t` and the input bytes it reads from, and hands out events.
 private final class EventReader {
   private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+  /// A stable copy of the text for libyaml, which keeps a pointer to it while parsing.
   private let input: UnsafeMutableBufferPointer<UInt8>
+  /// The text again, for turning error offsets into positions.
+  private let bytes: [UInt8]
   private let file: String
 
   init(bytes: [UInt8], file: String) {
     self.file = file
+    self.bytes = bytes
     input = .allocate(capacity: max(bytes.count, 1))
     _ = input.initialize(from: bytes)
     yaml_parser_initialize(parser)
@@ -148,20 +152,34 @@ private final class EventReader {
     let mark: YAMLMark
     if state.error == YAML_READER_ERROR {
       mark = position(ofByte: state.problem_offset)
-      message += String(format: " (byte 0x%02X)", state.problem_value & 0xFF)
+      if state.problem_value >= 0 {
+        message += " (0x\(String(state.problem_value, radix: 16, uppercase: true)))"
+      }
     } else {
       let problem = state.problem_mark
       mark = YAMLMark(line: Int(problem.line) + 1, column: Int(problem.column) + 1)
+      if character(at: mark) == "\t", !message.contains("tab") {
+        message += "; indent with spaces, not tabs"
+      }
     }
     return .syntax(ConfigLocation(file: file, mark: mark), message: message)
   }
 
+  /// The character at `mark`, or `nil` past the end of the text.
+  private func character(at mark: YAMLMark) -> Character? {
+    let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    guard mark.line <= lines.count else { return nil }
+    let text = String(decoding: lines[mark.line - 1], as: UTF8.self)
+    return text.dropFirst(mark.column - 1).first
+  }
+
   /// The line and column of byte `offset` (reader errors carry only an offset).
   private func position(ofByte offset: Int) -> YAMLMark {
-    let prefix = input.prefix(min(offset, input.count))
+    let prefix = bytes.prefix(min(offset, bytes.count))
     let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-    return YAMLMark(line: line, column: prefix.count - lineStart + 1)
+    let characters = prefix[lineStart...].filter { $0 & 0xC0 != 0x80 }.count
+    return YAMLMark(line: line, column: characters + 1)
   }
 }
 
