@@ -17,6 +17,9 @@ enum ConfigLoader {
 
   /// The file `--config`, `./config.yaml` or nothing (`--no-config`) selects.
   static func load(_ arguments: ParsedArguments) throws -> Configuration {
+    if arguments.values["config"] != nil && arguments.isSet("no-config") {
+      throw UsageError("--config and --no-config contradict each other: give one")
+    }
     let selection = ConfigSelection(
       configPath: arguments.values["config"], isDisabled: arguments.isSet("no-config"))
     return try Configuration.load(selection, schema: schema)

@@ -1,7 +1,7 @@
 import RiskMLCore
 
 /// A `riskml` subcommand: its option table and how it runs.
-protocol Subcommand {
+protocol Subcommand: Sendable {
   /// The table that drives parsing, help, config keys and environment variables.
   static var spec: CommandSpec { get }
   /// Runs the subcommand and returns its exit code.

@@ -22,6 +22,16 @@ public final class CommandSession {
       return n
     } ?? cores
     try acquireLock()
+    logResolvedSettings()
+  }
+
+  /// Under `--verbose`, each option's effective value and where it came from.
+  private func logResolvedSettings() {
+    guard diagnostics.verbosity >= .verbose else { return }
+    for option in options.arguments.command.options where option.takesValue {
+      guard let (text, source) = options.resolved(option.long) else { continue }
+      diagnostics.info("--\(option.long) \(text) (\(source))")
+    }
   }
 
   deinit {
