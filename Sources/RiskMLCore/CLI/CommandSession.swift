@@ -28,6 +28,7 @@ public final class CommandSession {
   /// Under `--verbose`, each option's effective value and where it came from.
   private func logResolvedSettings() {
     guard diagnostics.verbosity >= .verbose else { return }
+    diagnostics.info("OpenBLAS kernel \(BLASRuntime.coreName), \(threads) thread(s)")
     for option in options.arguments.command.options where option.takesValue {
       guard let (text, source) = options.resolved(option.long) else { continue }
       diagnostics.info("--\(option.long) \(text) (\(source))")
