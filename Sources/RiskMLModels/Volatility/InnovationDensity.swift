@@ -11,11 +11,12 @@ protocol InnovationDensity {
 
 /// `ln f = -(ln 2pi + ln s2 + e^2 / s2) / 2`.
 struct NormalDensity: InnovationDensity {
-  static let halfLogTwoPi = 0.5 * log(2 * Double.pi)
+  /// `ln(2 pi) / 2`.
+  let halfLogTwoPi = 0.91893853320467274178
 
   @inline(__always)
   func logDensity(residual e: Double, variance s2: Double) -> Double {
-    -NormalDensity.halfLogTwoPi - 0.5 * (log(s2) + e * e / s2)
+    -halfLogTwoPi - 0.5 * (log(s2) + e * e / s2)
   }
 }
 

@@ -19,26 +19,47 @@ struct StandardErrors {
   ) {
     let k = theta.count
     let n = likelihood.returns.count
-    let total = { (x: [Double]) -> Double in
-      likelihood.logLikelihood(x, workspace: workspace)
+    var scores = [Double](repeating: 0, count: n * k)
+    var hessian = [Double](repeating: 0, count: k * k)
+    if likelihood.hasAnalyticGradient {
+      // Hessian: central differences of the analytic gradient, symmetrised.
+      for j in 0..<k {
+        let h = NumericalDerivatives.step(for: theta[j], floor: 1e-2)
+        var x = theta
+        x[j] = theta[j] + h
+        let plus = likelihood.valueAndGradient(x).gradient
+        x[j] = theta[j] - h
+        let minus = likelihood.valueAndGradient(x).gradient
+        for i in 0..<k { hessian[i * k + j] = (plus[i] - minus[i]) / (2 * h) }
+      }
+      for i in 0..<k {
+        for j in 0..<i {
+          let mean = 0.5 * (hessian[i * k + j] + hessian[j * k + i])
+          (hessian[i * k + j], hessian[j * k + i]) = (mean, mean)
+        }
+      }
+      _ = scores.withUnsafeMutableBufferPointer {
+        likelihood.valueAndGradient(theta, scores: $0.baseAddress)
+      }
+    } else {
+      let total = { (x: [Double]) -> Double in
+        likelihood.logLikelihood(x, workspace: workspace)
+      }
+      hessian = NumericalDerivatives.hessian(of: total, at: theta, value: total(theta))
+      StandardErrors.differenceScores(likelihood, theta, workspace, into: &scores)
     }
-    let nanVector = [Double](repeating: .nan, count: k)
-    let hessian = NumericalDerivatives.hessian(of: total, at: theta, value: total(theta))
-    guard hessian.allSatisfy(\.isFinite),
-      let inverse = SmallDenseSolver.inverse(hessian, n: k)
-    else {
-      (classic, robust) = (nanVector, nanVector)
-      return
-    }
-    classic = (0..<k).map { i in
-      let v = -inverse[i * k + i]
-      return v > 0 ? v.squareRoot() : .nan
-    }
+    (classic, robust) = StandardErrors.finish(hessian: hessian, scores: scores, n: n, k: k)
+  }
 
-    var outer = [Double](repeating: 0, count: k * k)
+  /// Per-observation scores by central differences of the contributions, `n x k`.
+  static func differenceScores(
+    _ likelihood: VolatilityLikelihood, _ theta: [Double],
+    _ workspace: UnsafeMutablePointer<Double>, into scores: inout [Double]
+  ) {
+    let k = theta.count
+    let n = likelihood.returns.count
     var plus = [Double](repeating: 0, count: n)
     var minus = [Double](repeating: 0, count: n)
-    var scores = [Double](repeating: 0, count: n * k)
     for j in 0..<k {
       let h = NumericalDerivatives.step(for: theta[j])
       var x = theta
@@ -52,18 +73,32 @@ struct StandardErrors {
       }
       for t in 0..<n { scores[t * k + j] = (plus[t] - minus[t]) / (2 * h) }
     }
+  }
+
+  /// Classic and sandwich standard errors from the Hessian and the scores.
+  static func finish(hessian: [Double], scores: [Double], n: Int, k: Int)
+    -> (classic: [Double], robust: [Double])
+  {
+    let nanVector = [Double](repeating: .nan, count: k)
+    guard hessian.allSatisfy(\.isFinite), let inverse = SmallDenseSolver.inverse(hessian, n: k)
+    else { return (nanVector, nanVector) }
+    let classic = (0..<k).map { i in
+      let v = -inverse[i * k + i]
+      return v > 0 ? v.squareRoot() : .nan
+    }
+    var outer = [Double](repeating: 0, count: k * k)
     for t in 0..<n {
       for i in 0..<k {
         let si = scores[t * k + i]
         for j in 0..<k { outer[i * k + j] += si * scores[t * k + j] }
       }
     }
-    let middle = StandardErrors.multiply(inverse, outer, k)
-    let sandwich = StandardErrors.multiply(middle, inverse, k)
-    robust = (0..<k).map { i in
+    let sandwich = multiply(multiply(inverse, outer, k), inverse, k)
+    let robust = (0..<k).map { i in
       let v = sandwich[i * k + i]
       return v > 0 && v.isFinite ? v.squareRoot() : .nan
     }
+    return (classic, robust)
   }
 
   static func multiply(_ a: [Double], _ b: [Double], _ k: Int) -> [Double] {

@@ -6,7 +6,8 @@ import RiskMLCore
 /// The negative mean log-likelihood `-ll / n` is minimised with
 /// `ConstrainedQuasiNewtonOptimizer` (central-difference gradients) under the bounds and
 /// stationarity constraint of `ParameterLayout.feasibleRegion`, from the best point of a
-/// small starting grid. Standard errors follow arch's definitions: `std_err` from the
+/// small starting grid. Gaussian GARCH(1,1) and GJR use the analytic gradient of
+/// `GARCHGradient` instead of differences. Standard errors follow arch's definitions: `std_err` from the
 /// inverse of the numerical Hessian `H` of the total log-likelihood, `robust_std_err`
 /// from the sandwich `H^-1 J H^-1` with `J = sum_t s_t s_t'` the outer products of the
 /// per-observation scores (Bollerslev & Wooldridge 1992).
@@ -62,9 +63,18 @@ public struct VolatilityEstimator: Sendable {
         message: "no starting value gives a finite likelihood")
     }
 
-    let result = optimizer.minimize(start: start, region: region) { theta in
-      let ll = logLikelihood(theta)
-      return ll.isFinite ? -ll / Double(n) : .infinity
+    let size = Double(n)
+    let result: OptimizationResult
+    if likelihood.hasAnalyticGradient {
+      result = optimizer.minimize(start: start, region: region) { theta in
+        let (ll, gradient) = likelihood.valueAndGradient(theta)
+        return ll.isFinite ? (-ll / size, gradient.map { -$0 / size }) : (.infinity, [])
+      }
+    } else {
+      result = optimizer.minimize(start: start, region: region) { theta in
+        let ll = logLikelihood(theta)
+        return ll.isFinite ? -ll / size : .infinity
+      }
     }
     let theta = result.x
 
