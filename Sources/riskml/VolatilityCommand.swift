@@ -13,9 +13,10 @@ enum VolatilityCommand: Subcommand {
       Reads a wide table (a date column and one column per asset), turns prices into \
       returns (log returns x 100 by default), fits the model to each asset in parallel by \
       maximum likelihood and writes one record per asset with parameters, standard errors, \
-      fit statistics and a variance forecast. Range estimators (parkinson, garman-klass, \
-      rogers-satchell, yang-zhang) read Open/High/Low/Close columns and write one record \
-      per date.
+      fit statistics and a variance forecast. Range estimators (close, close-zero-mean, \
+      parkinson, garman-klass, rogers-satchell, gk-yang-zhang, yang-zhang; TTR's \
+      definitions) read Open/High/Low/Close columns and write one annualised volatility \
+      per date once --window bars are in.
       """,
     usage: [
       "riskml volatility [--model M] [--dist D] [options] [FILE|-]...",
@@ -24,7 +25,7 @@ enum VolatilityCommand: Subcommand {
     arguments: [("FILE", "CSV or JSONL input; '-' or nothing reads stdin.")],
     options: [
       OptionSpec("model", short: "m", value: "MODEL",
-                 choices: garchModels, default: "garch",
+                 choices: garchModels + RangeVolatilityJob.modelNames, default: "garch",
                  help: "Volatility model."),
       OptionSpec("p", value: "N", default: "1", help: "GARCH lags of squared residuals (alpha)."),
       OptionSpec("q", value: "N", default: "1", help: "GARCH lags of the variance (beta)."),
@@ -68,9 +69,16 @@ enum VolatilityCommand: Subcommand {
     let writer = try session.makeWriter(bufferedCSV: true)
     let context = try session.context()
 
-    let job = try GARCHJob(options: options)
-    context.report.settings = job.settingsRecord
-    try Pipeline.run(job, reader: reader, writer: writer, context: context)
+    let model = try options.string("model") ?? "garch"
+    if let estimator = RangeVolatilityEstimator(rawValue: model) {
+      let job = try RangeVolatilityJob(estimator: estimator, options: options)
+      context.report.settings = job.settingsRecord
+      try Pipeline.run(job, reader: reader, writer: writer, context: context)
+    } else {
+      let job = try GARCHJob(options: options)
+      context.report.settings = job.settingsRecord
+      try Pipeline.run(job, reader: reader, writer: writer, context: context)
+    }
     try writer.finish()
     return try session.finish()
   }

@@ -101,6 +101,18 @@ import Testing
     #expect((record["message"] as? String)?.contains("constant") == true)
   }
 
+  @Test func rangeEstimatorWritesOneRecordPerFullWindow() throws {
+    let bars = BinaryRunner.packageRoot.appendingPathComponent("examples/sp500_ohlc.csv").path
+    let outcome = try BinaryRunner.run(["volatility", "--model", "parkinson", "--window", "10", bars])
+    #expect(outcome.status == 0)
+    let records = outcome.records
+    #expect(records.count == 504 - 9)
+    #expect(records.allSatisfy { ($0["vol"] as? Double).map { $0 > 0 && $0 < 1 } ?? false })
+    let missing = try BinaryRunner.run(["volatility", "--model", "parkinson", prices])
+    #expect(missing.status == 65)
+    #expect(missing.stderr.contains("no column 'Open'"))
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")

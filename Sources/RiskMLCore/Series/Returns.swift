@@ -60,6 +60,13 @@ extension SeriesTable {
     }
   }
 
+  /// Checks that no value is missing anywhere (OHLC bars, for example).
+  public func requiringComplete(rejects: RejectLog) throws -> SeriesTable {
+    try rejectingRows(rejects: rejects) { row in
+      values.indices.first { values[$0][row].isNaN }.map { ($0, "a number", .nan) }
+    }
+  }
+
   /// Rejects the rows for which `problem` names a column, an expectation and the value.
   private func rejectingRows(
     rejects: RejectLog, problem: (Int) -> (column: Int, expected: String, value: Double)?
