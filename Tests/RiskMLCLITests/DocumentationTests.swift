@@ -8,7 +8,7 @@ import Testing
       contentsOf: BinaryRunner.packageRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
     let overview = try BinaryRunner.run(["--help"])
     #expect(doc.contains(overview.stdout), "docs/cli.md is stale: run scripts/gen-cli-doc.sh")
-    let names = overview.stdout.split(separator: "\n")
+    let names = overview.stdout.split(separator: "\n", omittingEmptySubsequences: false)
       .drop { !$0.hasPrefix("SUBCOMMANDS:") }.dropFirst()
       .prefix { !$0.isEmpty }
       .compactMap { $0.split(separator: " ").first.map(String.init) }
