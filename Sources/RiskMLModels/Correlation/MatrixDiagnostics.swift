@@ -11,6 +11,14 @@ public struct MatrixDiagnostics: Sendable, Equatable {
   /// Whether lambda_min >= -1e-10 * max(|lambda_max|, tiny): PSD up to rounding.
   public let isPositiveSemidefinite: Bool
 
+  /// Diagnostics from known extreme eigenvalues.
+  public init(smallest: Double, largest: Double) {
+    smallestEigenvalue = smallest
+    largestEigenvalue = largest
+    conditionNumber = smallest > 0 ? largest / smallest : .infinity
+    isPositiveSemidefinite = smallest >= -1e-10 * max(abs(largest), .leastNormalMagnitude)
+  }
+
   /// The diagnostics of a symmetric matrix; rows holding NaN are left out.
   ///
   /// - Complexity: O(N^3), eigenvalues only (`dsyevd` without vectors).
@@ -20,13 +28,9 @@ public struct MatrixDiagnostics: Sendable, Equatable {
     }
     let values = try PSDRepair.submatrix(matrix, valid).symmetricEigenvalues()
     guard let low = values.first, let high = values.last else {
-      (smallestEigenvalue, largestEigenvalue, conditionNumber) = (.nan, .nan, .nan)
-      isPositiveSemidefinite = false
+      self.init(smallest: .nan, largest: .nan)
       return
     }
-    smallestEigenvalue = low
-    largestEigenvalue = high
-    conditionNumber = low > 0 ? high / low : .infinity
-    isPositiveSemidefinite = low >= -1e-10 * max(abs(high), .leastNormalMagnitude)
+    self.init(smallest: low, largest: high)
   }
 }

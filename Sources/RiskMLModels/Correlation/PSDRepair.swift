@@ -49,19 +49,26 @@ public enum PSDRepair {
     if unitDiagonal {
       let scale = fixed.diagonal.map { 1 / $0.squareRoot() }
       for i in 0..<fixed.rows {
-        for j in 0..<fixed.columns {
-          fixed[i, j] = i == j ? 1 : SampleCovariance.clampUnit(fixed[i, j] * scale[i] * scale[j])
+        fixed[i, i] = 1
+        for j in 0..<i {
+          let value = SampleCovariance.clampUnit(fixed[i, j] * scale[i] * scale[j])
+          fixed[i, j] = value
+          fixed[j, i] = value
         }
       }
     }
     var result = matrix
-    for (a, i) in valid.enumerated() { for (b, j) in valid.enumerated() { result[i, j] = fixed[a, b] } }
+    for (a, i) in valid.enumerated() {
+      for (b, j) in valid.enumerated() { result[i, j] = fixed[a, b] }
+    }
     return result
   }
 
   static func submatrix(_ m: Matrix, _ indices: [Int]) -> Matrix {
     var result = Matrix(rows: indices.count, columns: indices.count)
-    for (a, i) in indices.enumerated() { for (b, j) in indices.enumerated() { result[a, b] = m[i, j] } }
+    for (a, i) in indices.enumerated() {
+      for (b, j) in indices.enumerated() { result[a, b] = m[i, j] }
+    }
     return result
   }
 }

@@ -72,9 +72,8 @@ public enum RankCorrelation {
         runX += 1
         runBoth = y[a] == y[b] ? runBoth + 1 : flush(&tiedBoth, runBoth)
       } else {
-        _ = flush(&tiedX, runX)
-        _ = flush(&tiedBoth, runBoth)
-        runX = 1
+        runX = flush(&tiedX, runX)
+        runBoth = flush(&tiedBoth, runBoth)
       }
     }
     _ = flush(&tiedX, runX)
