@@ -42,7 +42,8 @@ public enum ValueAtRisk {
     try checkConfidence(confidence)
     let sorted = returns.filter { !$0.isNaN }.sorted()
     guard sorted.count >= 2 else {
-      throw RiskError.tooFewReturns(available: sorted.count, needed: 2, statistic: "historical VaR")
+      throw RiskError.tooFewReturns(
+        available: sorted.count, needed: 2, statistic: "historical VaR")
     }
     let q = quantile(sorted: sorted, 1 - confidence)
     let tail = sorted.prefix { $0 <= q }

@@ -32,7 +32,8 @@ import Testing
   @Test func pairwiseOnAllNaNThrows() {
     let x = Matrix(rows: 4, columns: 3, repeating: .nan)
     #expect(throws: CorrelationError.tooFewObservations(available: 0, needed: 2)) {
-      try CorrelationEstimator(method: .pearson, missing: .pairwise).estimate(x, assets: Self.names)
+      try CorrelationEstimator(method: .pearson, missing: .pairwise)
+        .estimate(x, assets: Self.names)
     }
   }
 
