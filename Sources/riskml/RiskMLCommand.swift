@@ -4,7 +4,8 @@ import RiskMLCore
 /// The `riskml` entry point: picks the subcommand, runs it, maps errors to exit codes.
 enum RiskMLCommand {
   static let subcommands: [any Subcommand.Type] = [
-    VolatilityCommand.self
+    VolatilityCommand.self,
+    CorrelationCommand.self,
   ]
 
   static func main(_ arguments: [String]) -> Int32 {

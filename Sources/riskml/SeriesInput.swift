@@ -21,15 +21,18 @@ struct SeriesInput: Sendable {
   }
 
   /// Reads the table and returns it as returns: checked, restricted to the date range,
-  /// converted from prices unless `--returns`, and scaled.
-  func readReturns(from tableReader: TableReader, context: RunContext) throws -> SeriesTable {
+  /// converted from prices unless `--returns`, and scaled. Interior gaps are errors unless
+  /// `allowsGaps` (for estimators with their own missing-data policy).
+  func readReturns(
+    from tableReader: TableReader, context: RunContext, allowsGaps: Bool = false
+  ) throws -> SeriesTable {
     var table = try reader.read(tableReader, rejects: context.rejects)
     context.report.rowsRead = table.rowCount + context.rejects.count
     table = table.restricted(from: start, to: end)
     guard table.rowCount > 0 else {
       throw InputError.invalidData("\(tableReader.source): no rows between the --start and --end dates")
     }
-    table = try table.requiringNoInteriorGaps(rejects: context.rejects)
+    if !allowsGaps { table = try table.requiringNoInteriorGaps(rejects: context.rejects) }
     if isReturns {
       return scale == 1 ? table : table.scaled(by: scale)
     }
@@ -39,6 +42,15 @@ struct SeriesInput: Sendable {
 }
 
 extension SeriesTable {
+  /// The values as a T x N matrix, rows = dates, NaN where missing.
+  var matrix: Matrix {
+    var result = Matrix(rows: rowCount, columns: columns.count, repeating: .nan)
+    for (k, column) in values.enumerated() {
+      for (t, value) in column.enumerated() { result[t, k] = value }
+    }
+    return result
+  }
+
   /// Every value multiplied by `factor`.
   func scaled(by factor: Double) -> SeriesTable {
     var copy = self

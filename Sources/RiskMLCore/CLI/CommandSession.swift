@@ -79,11 +79,16 @@ public final class CommandSession {
     return try inputOptions().openAll(paths)
   }
 
-  /// The output writer for `-o` / `--to`.
-  public func makeWriter(bufferedCSV: Bool = false) throws -> RecordWriter {
+  /// The output writer for `-o` / `--to`: the format is `--to`, else the output file's
+  /// extension, else `defaultFormat`.
+  public func makeWriter(
+    bufferedCSV: Bool = false, defaultFormat: OutputFormat = .jsonl
+  ) throws -> RecordWriter {
     let path = try options.string("output") ?? "-"
-    let format = try options.choice("to", as: OutputFormat.self)
-      ?? (path.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
+    let lowered = path.lowercased()
+    let byExtension: OutputFormat? = lowered.hasSuffix(".csv")
+      ? .csv : (lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") ? .jsonl : nil)
+    let format = try options.choice("to", as: OutputFormat.self) ?? byExtension ?? defaultFormat
     return RecordWriter(sink: try OutputSink.file(path), format: format, bufferedCSV: bufferedCSV)
   }
 

@@ -21,6 +21,22 @@ public struct CorrelationEstimate: Sendable {
   /// The repair applied, when the matrix was not PSD and a repair was asked for.
   public let repair: PSDRepairMethod?
 
+  public init(
+    assets: [String], matrix: Matrix, method: CorrelationMethod, missing: MissingDataPolicy,
+    observations: Int, shrinkage: Double?, diagnostics: MatrixDiagnostics?,
+    wasPositiveSemidefinite: Bool?, repair: PSDRepairMethod?
+  ) {
+    self.assets = assets
+    self.matrix = matrix
+    self.method = method
+    self.missing = missing
+    self.observations = observations
+    self.shrinkage = shrinkage
+    self.diagnostics = diagnostics
+    self.wasPositiveSemidefinite = wasPositiveSemidefinite
+    self.repair = repair
+  }
+
   /// One record per pair i <= j (or i < j): `a`, `b`, `value`, preceded by `date` if given.
   ///
   /// NaN values become `null`.
