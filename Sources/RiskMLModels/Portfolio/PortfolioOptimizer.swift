@@ -115,7 +115,7 @@ public struct PortfolioOptimizer: Sendable {
   /// Solves a QP, turning solver failures into portfolio errors.
   func solve(_ problem: QuadraticProgram) throws -> QuadraticProgramSolution {
     do {
-      return try GoldfarbIdnaniSolver().solve(problem)
+      return try QuadraticProgramSolver().solve(problem)
     } catch QuadraticProgramError.hessianNotPositiveDefinite {
       let smallest = (try? covariance.symmetricEigen().values.first) ?? .nan
       throw PortfolioError.covarianceNotPositiveDefinite(smallestEigenvalue: smallest)
