@@ -40,7 +40,7 @@ public struct GoldfarbIdnaniSolver: Sendable {
   ///   satisfied and the active constraints it conflicts with;
   ///   `.hessianNotPositiveDefinite`; `.iterationLimit`.
   public func solve(_ problem: QuadraticProgram) throws -> QuadraticProgramSolution {
-    var state = try ActiveSetState(problem: problem)
+    var state = try DualActiveSet(problem: problem)
     let limit = iterationFactor * (problem.dimension + state.constraints.count + 1)
 
     for p in 0..<problem.equalities.count {
@@ -53,7 +53,7 @@ public struct GoldfarbIdnaniSolver: Sendable {
   }
 
   /// The inactive inequality with the most negative scaled slack, if any is violated.
-  private func mostViolated(_ state: ActiveSetState) -> Int? {
+  private func mostViolated(_ state: DualActiveSet) -> Int? {
     var worst: Int?
     var worstSlack = 0.0
     let constraints = state.constraints
@@ -70,7 +70,7 @@ public struct GoldfarbIdnaniSolver: Sendable {
 
   /// Step 2 of the dual method for constraint `p`: dual and primal steps until it is active.
   private func addConstraint(
-    _ p: Int, state: inout ActiveSetState, isEquality: Bool, limit: Int
+    _ p: Int, state: inout DualActiveSet, isEquality: Bool, limit: Int
   ) throws {
     if isEquality && state.constraints.slack(p, at: state.x) > 0 {
       state.constraints.flipEquality(p)

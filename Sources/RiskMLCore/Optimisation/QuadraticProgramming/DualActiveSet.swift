@@ -17,7 +17,7 @@ struct DualStep {
 ///
 /// `jt` holds `J'` row-major (so each column of `J` is a contiguous row), `r` the upper
 /// triangular `R` (n x n storage, leading q x q used).
-struct ActiveSetState {
+struct DualActiveSet {
   var constraints: ConstraintSet
   let problem: QuadraticProgram
   let n: Int
