@@ -54,7 +54,7 @@ enum RiskMLCommand {
       let configuration = try ConfigLoader.load(parsed)
       let options = OptionValues(
         arguments: parsed, environment: ProcessInfo.processInfo.environment, file: configuration)
-      session = try CommandSession(options: options)
+      session = try CommandSession(options: options, configuration: configuration)
       return try command.run(session!).rawValue
     } catch is BrokenPipe {
       return ExitCode.success.rawValue

@@ -4,14 +4,18 @@ import Foundation
 /// writer, the reject log, the report, threads, and the files written at the end.
 public final class CommandSession {
   public let options: OptionValues
+  /// The configuration file as loaded (empty with `--no-config` or no file), for settings
+  /// that only a file can hold, such as portfolio group limits.
+  public let configuration: Configuration
   public let diagnostics: Diagnostics
   public let report: RunReport
   public let threads: Int
   private var rejectLog: RejectLog?
   private var lockDescriptor: Int32 = -1
 
-  public init(options: OptionValues) throws {
+  public init(options: OptionValues, configuration: Configuration) throws {
     self.options = options
+    self.configuration = configuration
     let verbosity: Verbosity = options.arguments.isSet("quiet")
       ? .quiet : (options.arguments.isSet("verbose") ? .verbose : .normal)
     diagnostics = Diagnostics(verbosity: verbosity)
