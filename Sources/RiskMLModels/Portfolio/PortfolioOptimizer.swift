@@ -119,8 +119,13 @@ public struct PortfolioOptimizer: Sendable {
     } catch QuadraticProgramError.hessianNotPositiveDefinite {
       let smallest = (try? covariance.symmetricEigen().values.first) ?? .nan
       throw PortfolioError.covarianceNotPositiveDefinite(smallestEigenvalue: smallest)
+    } catch QuadraticProgramError.infeasible(let constraint, let conflicting) {
+      let others = conflicting.isEmpty ? "" : " together with " + conflicting.joined(
+        separator: ", ")
+      throw PortfolioError.infeasibleConstraints(
+        builder.describe("\(constraint) cannot hold\(others): relax one of them"))
     } catch let error as QuadraticProgramError {
-      throw PortfolioError.infeasibleConstraints(builder.describe(error.description))
+      throw PortfolioError.solverFailed(error.description)
     }
   }
 }

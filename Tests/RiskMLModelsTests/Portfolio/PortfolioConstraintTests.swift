@@ -53,6 +53,18 @@ import RiskMLCore
     #expect(text.contains("allow at most 0.7"))
   }
 
+  @Test func overlappingGroupConflictNamesTheConstraints() {
+    var constraints = PortfolioConstraints(assetCount: 4)
+    constraints.groups = [
+      GroupLimit(name: "ab", members: [0, 1], maximum: 0.2),
+      GroupLimit(name: "bcd", members: [1, 2, 3], maximum: 0.5),
+    ]
+    let text = message { _ = try optimizer(constraints).optimize(.minVariance) }
+    #expect(text.hasPrefix("the constraints cannot all hold: "))
+    #expect(text.contains("group ab max 0.2") && text.contains("group bcd max 0.5"))
+    #expect(text.contains("relax one of them"))
+  }
+
   @Test func bindingGroupCapHolds() throws {
     var constraints = PortfolioConstraints(assetCount: 4)
     constraints.groups = [GroupLimit(name: "cd", members: [2, 3], maximum: 0.3)]

@@ -109,7 +109,8 @@ public enum QuadraticProgramError: RiskMLError, Equatable {
   public var description: String {
     switch self {
     case .infeasible(let constraint, let conflicting):
-      let others = conflicting.isEmpty ? "" : " together with " + conflicting.joined(separator: ", ")
+      let others = conflicting.isEmpty
+        ? "" : " together with " + conflicting.joined(separator: ", ")
       return "the constraints are infeasible: \(constraint) cannot hold\(others)"
     case .hessianNotPositiveDefinite:
       return "the quadratic term is not positive definite"
