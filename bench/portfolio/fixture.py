@@ -1,6 +1,11 @@
-import sys, json, pandas as pd, numpy as np, pypfopt, scipy, cvxpy
+"""Regenerates Tests/RiskMLModelsTests/Portfolio/PyPortfolioOptFixture.swift's numbers:
+PyPortfolioOpt HRP, expected returns and efficient-frontier weights on the 20 stocks of
+../shared/data/prices/sp500_20_stocks_1990_2022.csv from 2018-01-01. The main results go to
+stdout as JSON, the constrained ones to stderr."""
+import sys, json, pandas as pd, numpy as np, pypfopt, scipy
 from pypfopt import HRPOpt, EfficientFrontier, expected_returns
-p = pd.read_csv("/work/shared/data/prices/sp500_20_stocks_1990_2022.csv", index_col=0, parse_dates=True)
+p = pd.read_csv("../shared/data/prices/sp500_20_stocks_1990_2022.csv",
+                index_col=0, parse_dates=True)
 p = p[p.index >= "2018-01-01"]
 r = p.pct_change().dropna(how="all")
 out = {"pyportfolioopt": pypfopt.__version__ if hasattr(pypfopt, "__version__") else "1.6.0",

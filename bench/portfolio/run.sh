@@ -24,7 +24,8 @@ best_of_five() {
     start=$(date +%s.%N)
     "$@" >/dev/null
     end=$(date +%s.%N)
-    best=$(echo "$start $end $best" | awk '{t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3}')
+    best=$(echo "$start $end $best" \
+      | awk '{t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3}')
   done
   echo "$best"
 }
