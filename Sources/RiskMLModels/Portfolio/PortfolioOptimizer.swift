@@ -28,6 +28,7 @@ public struct PortfolioOptimizer: Sendable {
   /// Risk-free rate used for the reported Sharpe ratio (max-Sharpe uses its own).
   public var riskFree: Double
 
+  /// An optimiser; `scenarios` are needed only by `.minCVaR`.
   public init(
     assets: [String], covariance: Matrix, expectedReturns: [Double],
     constraints: PortfolioConstraints, scenarios: Matrix? = nil,
