@@ -25,7 +25,9 @@ extension PortfolioOptimizer {
       throw PortfolioError.targetVolatilityUnattainable(
         target: target, minimum: minimumVolatility, maximum: maximumVolatility)
     }
-    if target >= maximumVolatility { return (best.weights, minimum.iterations, 0) }
+    if target >= maximumVolatility {
+      return (best.weights, minimum.iterations, .nan)
+    }
 
     var iterations = minimum.iterations
     func solve(_ delta: Double) throws -> QuadraticOutcome {

@@ -51,6 +51,8 @@ public struct Dendrogram: Sendable {
 /// reducible, so the chain finds the same hierarchy as the greedy algorithm.
 ///
 /// - Complexity: O(n^2) time and memory.
+// FIXME: scipy computes single linkage with a minimum spanning tree, not the chain; with
+// tied distances the two may pair different clusters first (the same heights result).
 public struct AgglomerativeClustering: Sendable {
   /// The linkage criterion.
   public var linkage: Linkage
