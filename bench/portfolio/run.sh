@@ -24,7 +24,8 @@ best_of_five() {
     start=$(date +%s.%N)
     "$@" >/dev/null
     end=$(date +%s.%N)
-    best=$(echo "$start $end $best" | awk '{t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3}')
+    best=$(echo "$start $end $best" \
+      | awk '{t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3}')
   done
   echo "$best"
 }
@@ -33,7 +34,7 @@ peer_seconds() { grep "\"$1\"" "$out/peer.jsonl" | sed 's/.*"seconds": \([0-9.e-
 
 for task in "min-variance returns_500.csv min-variance-500" "hrp returns_200.csv hrp-200"; do
   set -- $task
-  if ! "$riskml" portfolio --help >/dev/null 2>&1; then
+  if ! "$riskml" portfolio --help 2>/dev/null | grep -q -- "--objective"; then
     echo "riskml portfolio is not available in this build: skipping $3"
     continue
   fi

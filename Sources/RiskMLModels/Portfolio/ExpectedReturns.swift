@@ -16,11 +16,13 @@ public enum ExpectedReturnsEstimator: Sendable, Equatable {
 
   /// The expected return of each column of `returns` (T x n, one row per period).
   ///
-  /// NaN returns are skipped per asset (the count `T` is the asset's own).
+  /// NaN returns are skipped per asset (the count `T` is the asset's own); in `ewma` a
+  /// skipped period still ages the weights, as pandas does with `ignore_na=False`.
   /// - Complexity: O(T n).
   public func estimate(returns: Matrix, periodsPerYear: Double = 252) -> [Double] {
     (0..<returns.columns).map { j in
-      let column = returns.column(j).filter { !$0.isNaN }
+      let all = returns.column(j)
+      let column = all.filter { !$0.isNaN }
       guard !column.isEmpty else { return .nan }
       let t = Double(column.count)
       switch self {
@@ -34,9 +36,11 @@ public enum ExpectedReturnsEstimator: Sendable, Equatable {
         var weight = 1.0
         var numerator = 0.0
         var denominator = 0.0
-        for r in column.reversed() {
-          numerator += weight * r
-          denominator += weight
+        for r in all.reversed() {
+          if !r.isNaN {
+            numerator += weight * r
+            denominator += weight
+          }
           weight *= decay
         }
         return pow(1 + numerator / denominator, periodsPerYear) - 1

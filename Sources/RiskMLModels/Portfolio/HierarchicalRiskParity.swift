@@ -18,6 +18,7 @@ public struct HierarchicalRiskParity: Sendable {
   /// The linkage criterion.
   public let linkage: Linkage
 
+  /// HRP for a covariance matrix (any scale) and linkage (PyPortfolioOpt: single).
   public init(covariance: Matrix, linkage: Linkage = .single) {
     self.covariance = covariance
     self.linkage = linkage

@@ -9,6 +9,7 @@ public struct GroupLimit: Sendable, Equatable {
   /// The largest total weight allowed, if any.
   public var maximum: Double?
 
+  /// A group limit; nil ends mean no limit on that side.
   public init(name: String, members: [Int], minimum: Double? = nil, maximum: Double? = nil) {
     self.name = name
     self.members = members

@@ -21,6 +21,7 @@ public enum PortfolioError: RiskMLError, Equatable {
   /// The solver failed for another reason.
   case solverFailed(String)
 
+  /// 65 for data errors, 1 for constraints or targets that cannot be met.
   public var exitCode: ExitCode {
     switch self {
     case .dimensionMismatch, .covarianceNotPositiveDefinite: return .dataError
@@ -28,6 +29,7 @@ public enum PortfolioError: RiskMLError, Equatable {
     }
   }
 
+  /// The message shown to the user, saying what to change.
   public var description: String {
     switch self {
     case .dimensionMismatch(let detail):

@@ -1,10 +1,12 @@
 import RiskMLCore
 
+/// Weights from a QP with its iteration count and KKT residual.
+typealias QuadraticOutcome = (weights: [Double], iterations: Int, kkt: Double)
+
 extension PortfolioOptimizer {
   /// The QP objectives: min-variance, mean-variance, target return, max-Sharpe and
   /// target volatility.
-  func solveQuadratic(_ objective: PortfolioObjective) throws
-    -> (weights: [Double], iterations: Int, kkt: Double)
+  func solveQuadratic(_ objective: PortfolioObjective) throws -> QuadraticOutcome
   {
     let n = assets.count
     let zero = [Double](repeating: 0, count: n)
@@ -18,7 +20,9 @@ extension PortfolioOptimizer {
     case .targetReturn(let target):
       guard let best = builder.extremeReturn(expectedReturns, maximise: true),
         let worst = builder.extremeReturn(expectedReturns, maximise: false)
-      else { return try weights(of: builder.quadraticProgram(covariance: covariance, linear: zero)) }
+      else {
+        return try weights(of: builder.quadraticProgram(covariance: covariance, linear: zero))
+      }
       if target > best.value + 1e-12 {
         throw PortfolioError.targetReturnUnattainable(
           target: target, minimum: worst.value, maximum: best.value)
@@ -37,8 +41,7 @@ extension PortfolioOptimizer {
   }
 
   /// The weights (first n variables) of a solved QP.
-  func weights(of problem: QuadraticProgram) throws
-    -> (weights: [Double], iterations: Int, kkt: Double)
+  func weights(of problem: QuadraticProgram) throws -> QuadraticOutcome
   {
     let solution = try solve(problem)
     return (Array(solution.x[0..<assets.count]), solution.iterations, solution.kktResidual)
@@ -51,7 +54,7 @@ extension PortfolioOptimizer {
   ///
   /// then `w = y / 1'y`. Every constraint becomes homogeneous because the budget fixes
   /// `k = 1'y`.
-  func maxSharpe(riskFree rf: Double) throws -> (weights: [Double], iterations: Int, kkt: Double) {
+  func maxSharpe(riskFree rf: Double) throws -> QuadraticOutcome {
     let n = assets.count
     let b = builder
     if let best = b.extremeReturn(expectedReturns, maximise: true), best.value <= rf {

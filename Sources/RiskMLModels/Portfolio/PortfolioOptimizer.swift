@@ -28,6 +28,7 @@ public struct PortfolioOptimizer: Sendable {
   /// Risk-free rate used for the reported Sharpe ratio (max-Sharpe uses its own).
   public var riskFree: Double
 
+  /// An optimiser; `scenarios` are needed only by `.minCVaR`.
   public init(
     assets: [String], covariance: Matrix, expectedReturns: [Double],
     constraints: PortfolioConstraints, scenarios: Matrix? = nil,
@@ -119,8 +120,13 @@ public struct PortfolioOptimizer: Sendable {
     } catch QuadraticProgramError.hessianNotPositiveDefinite {
       let smallest = (try? covariance.symmetricEigen().values.first) ?? .nan
       throw PortfolioError.covarianceNotPositiveDefinite(smallestEigenvalue: smallest)
+    } catch QuadraticProgramError.infeasible(let constraint, let conflicting) {
+      let others = conflicting.isEmpty ? "" : " together with " + conflicting.joined(
+        separator: ", ")
+      throw PortfolioError.infeasibleConstraints(
+        builder.describe("\(constraint) cannot hold\(others): relax one of them"))
     } catch let error as QuadraticProgramError {
-      throw PortfolioError.infeasibleConstraints(builder.describe(error.description))
+      throw PortfolioError.solverFailed(error.description)
     }
   }
 }

@@ -53,6 +53,18 @@ import RiskMLCore
     #expect(text.contains("allow at most 0.7"))
   }
 
+  @Test func overlappingGroupConflictNamesTheConstraints() {
+    var constraints = PortfolioConstraints(assetCount: 4)
+    constraints.groups = [
+      GroupLimit(name: "ab", members: [0, 1], maximum: 0.2),
+      GroupLimit(name: "bcd", members: [1, 2, 3], maximum: 0.5),
+    ]
+    let text = message { _ = try optimizer(constraints).optimize(.minVariance) }
+    #expect(text.hasPrefix("the constraints cannot all hold: "))
+    #expect(text.contains("group ab max 0.2") && text.contains("group bcd max 0.5"))
+    #expect(text.contains("relax one of them"))
+  }
+
   @Test func bindingGroupCapHolds() throws {
     var constraints = PortfolioConstraints(assetCount: 4)
     constraints.groups = [GroupLimit(name: "cd", members: [2, 3], maximum: 0.3)]
@@ -85,6 +97,22 @@ import RiskMLCore
     constraints.maxLeverage = 0.5
     #expect(message { _ = try optimizer(constraints).optimize(.minVariance) }
       .contains("raise the leverage limit to at least 1"))
+  }
+
+  @Test func longShortMaxSharpeBeatsTheMeanVarianceFrontier() throws {
+    var constraints = PortfolioConstraints(assetCount: 4, lower: -0.5, upper: 1)
+    constraints.maxLeverage = 1.6
+    constraints.groups = [GroupLimit(name: "ab", members: [0, 1], maximum: 0.7)]
+    let o = optimizer(constraints)
+    let best = try o.optimize(.maxSharpe(riskFree: 0.01))
+    #expect(abs(best.weights.reduce(0, +) - 1) < 1e-12)
+    #expect(best.weights.reduce(0) { $0 + abs($1) } <= 1.6 + 1e-9)
+    #expect(best.weights[0] + best.weights[1] <= 0.7 + 1e-12)
+    for delta in [0.5, 1, 2, 5, 10, 20, 50] {
+      let point = try o.optimize(.meanVariance(riskAversion: delta))
+      let sharpe = (point.expectedReturn - 0.01) / point.volatility
+      #expect(sharpe <= best.sharpeRatio + 1e-9)
+    }
   }
 
   @Test func maxSharpeNeedsReturnAboveRiskFree() {

@@ -73,6 +73,26 @@ struct PortfolioReferenceTests {
     #expect(try #require(result.kktResidual) < 1e-10)
   }
 
+  @Test func cappedMaxSharpeMatchesPyPortfolioOpt() throws {
+    var o = optimizer()
+    o.constraints = PortfolioConstraints(assetCount: data.assets.count, upper: 0.3)
+    let result = try o.optimize(.maxSharpe(riskFree: 0.02))
+    expectWeights(result.weights, PyPortfolioOptFixture.maxSharpeRf002Cap03, 1e-3)
+  }
+
+  @Test func sectorLimitsMatchPyPortfolioOpt() throws {
+    var o = optimizer()
+    let index = { (names: [String]) in names.map { data.assets.firstIndex(of: $0)! } }
+    o.constraints.groups = [
+      GroupLimit(name: "tech", members: index(["AAPL", "AMD", "MSFT"]), minimum: 0.1),
+      GroupLimit(name: "health", members: index(["JNJ", "LLY", "MRK", "PFE", "UNH"]),
+                 maximum: 0.25),
+    ]
+    let result = try o.optimize(.minVariance)
+    expectWeights(result.weights, PyPortfolioOptFixture.minVolatilityHealthMax025TechMin01, 1e-3)
+    #expect(try #require(result.kktResidual) < 1e-10)
+  }
+
   @Test func targetReturnMatchesPyPortfolioOpt() throws {
     let result = try optimizer().optimize(.targetReturn(0.15))
     expectWeights(result.weights, PyPortfolioOptFixture.efficientReturn015, 1e-3)

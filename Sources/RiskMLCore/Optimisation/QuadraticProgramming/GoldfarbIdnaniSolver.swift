@@ -25,6 +25,7 @@ public struct GoldfarbIdnaniSolver: Sendable {
   /// Upper bound on additions plus drops, as a multiple of variables plus constraints.
   public var iterationFactor: Int
 
+  /// A solver with the given tolerances (the defaults suit portfolio problems).
   public init(
     feasibilityTolerance: Double = 1e-12, dependenceTolerance: Double = 1e-11,
     iterationFactor: Int = 20

@@ -9,6 +9,7 @@ public struct LinearConstraint: Sendable, Equatable {
   /// A name used in diagnostics (for example "budget" or "group tech max").
   public var name: String
 
+  /// A constraint with coefficients `a`, right-hand side `b` and a diagnostic name.
   public init(coefficients: [Double], bound: Double, name: String = "") {
     self.coefficients = coefficients
     self.bound = bound
@@ -42,6 +43,7 @@ public struct QuadraticProgram: Sendable {
   /// The number of variables.
   public var dimension: Int { linear.count }
 
+  /// A program; nil bounds mean none (infinite).
   public init(
     hessian: Matrix, linear: [Double], equalities: [LinearConstraint] = [],
     inequalities: [LinearConstraint] = [], lower: [Double]? = nil, upper: [Double]? = nil
@@ -99,17 +101,15 @@ public enum QuadraticProgramError: RiskMLError, Equatable {
   /// The iteration limit was reached (cycling on a degenerate problem).
   case iterationLimit(Int)
 
-  public var exitCode: ExitCode {
-    switch self {
-    case .infeasible: return .dataError
-    case .hessianNotPositiveDefinite, .iterationLimit: return .failure
-    }
-  }
+  /// All are models that cannot be fitted (exit 1), as `PortfolioError` treats them.
+  public var exitCode: ExitCode { .failure }
 
+  /// The message shown to the user.
   public var description: String {
     switch self {
     case .infeasible(let constraint, let conflicting):
-      let others = conflicting.isEmpty ? "" : " together with " + conflicting.joined(separator: ", ")
+      let others = conflicting.isEmpty
+        ? "" : " together with " + conflicting.joined(separator: ", ")
       return "the constraints are infeasible: \(constraint) cannot hold\(others)"
     case .hessianNotPositiveDefinite:
       return "the quadratic term is not positive definite"

@@ -11,6 +11,7 @@
 /// - Complexity: O(k (f^3 + n^2)) for k primal-dual iterations with f free variables;
 ///   otherwise that of `GoldfarbIdnaniSolver`.
 public struct QuadraticProgramSolver: Sendable {
+  /// A solver with default tolerances.
   public init() {}
 
   /// The minimiser with multipliers, iterations and KKT residual.

@@ -3,9 +3,13 @@ import RiskMLCore
 /// One merge of a dendrogram, in scipy's linkage-matrix convention: clusters `0..<n` are
 /// the leaves and merge `k` creates cluster `n + k`; `left < right`.
 public struct ClusterMerge: Sendable, Equatable {
+  /// The smaller id of the two merged clusters.
   public let left: Int
+  /// The larger id of the two merged clusters.
   public let right: Int
+  /// The linkage distance at which they merge.
   public let distance: Double
+  /// The number of leaves in the merged cluster.
   public let size: Int
 }
 
@@ -47,10 +51,13 @@ public struct Dendrogram: Sendable {
 /// reducible, so the chain finds the same hierarchy as the greedy algorithm.
 ///
 /// - Complexity: O(n^2) time and memory.
+// FIXME: scipy computes single linkage with a minimum spanning tree, not the chain; with
+// tied distances the two may pair different clusters first (the same heights result).
 public struct AgglomerativeClustering: Sendable {
   /// The linkage criterion.
   public var linkage: Linkage
 
+  /// Clustering with the given linkage criterion.
   public init(linkage: Linkage) { self.linkage = linkage }
 
   /// Clusters the points whose pairwise distances are `distances` (symmetric, n x n).
