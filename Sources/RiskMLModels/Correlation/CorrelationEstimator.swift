@@ -119,6 +119,8 @@ public struct CorrelationEstimator: Sendable {
       minimum = count
       maximum = Self.pairCounts(x).max() ?? 0
     default:
+      // FIXME: pairwise Spearman and Kendall re-rank every pair's common dates, O(N^2 T log T)
+      // in scalar loops; fine for tens of assets, slow for thousands.
       for i in 0..<n {
         for j in i..<n {
           let rows = (0..<x.rows).filter { !x[$0, i].isNaN && !x[$0, j].isNaN }

@@ -10,6 +10,22 @@ public struct RollingEstimate: Sendable {
   public let observations: Int
   /// The shrinkage intensity of shrinkage methods.
   public let shrinkage: Double?
+
+  /// One record per pair i <= j: `date`, `a`, `b`, `value` (NaN becomes null).
+  public func pairRecords(assets: [String], date: String, includeDiagonal: Bool = true)
+    -> [Record]
+  {
+    var records = [Record]()
+    for i in assets.indices {
+      for j in i..<assets.count where includeDiagonal || i != j {
+        records.append([
+          "date": .string(date), "a": .string(assets[i]), "b": .string(assets[j]),
+          "value": .number(matrix[i, j]),
+        ])
+      }
+    }
+    return records
+  }
 }
 
 /// Estimates over a sliding window of `window` dates: one estimate per date from row

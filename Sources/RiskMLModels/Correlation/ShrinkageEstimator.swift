@@ -21,11 +21,12 @@ public enum ShrinkageEstimator {
   /// shrinkage = min(b2, d2) / d2 (0 when b2 is 0). Source: Ledoit & Wolf (2004), "A
   /// well-conditioned estimator for large-dimensional covariance matrices", J. Multivariate
   /// Analysis 88, in scikit-learn's normalisation. One asset gives shrinkage 0.
+  /// `assumeCentered` skips the demeaning (scikit-learn's `assume_centered=True`).
   /// - Complexity: one `dsyrk` for X^T X, O(T N^2 / 2); the fourth-moment sum
   ///   sum_ij ((X*X)^T (X*X))_ij collapses to sum_t (sum_i x_ti^2)^2, O(T N).
-  public static func ledoitWolf(_ x: Matrix) -> ShrunkCovariance {
+  public static func ledoitWolf(_ x: Matrix, assumeCentered: Bool = false) -> ShrunkCovariance {
     let (t, n) = (Double(x.rows), x.columns)
-    let centered = x.centeredColumns()
+    let centered = assumeCentered ? x : x.centeredColumns()
     let s = scaled(centered.gram(), by: 1 / t)
     let mu = trace(s) / Double(n)
     guard n > 1 else { return ShrunkCovariance(matrix: s, shrinkage: 0) }

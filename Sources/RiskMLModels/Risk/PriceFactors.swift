@@ -15,6 +15,8 @@ public enum PriceFactors {
     _ returns: Matrix, lookback: Int = 252, skip: Int = 21, fraction: Double = 1.0 / 3
   ) -> [Double] {
     precondition(lookback > skip && skip >= 0, "lookback must exceed skip")
+    // FIXME: each signal recompounds its whole window, O(T N lookback); a rolling sum of
+    // log(1 + r) would make it O(T N).
     return longShort(returns, firstRow: lookback, fraction: fraction) { t, j in
       var wealth = 1.0
       for s in (t - lookback)..<(t - skip) {

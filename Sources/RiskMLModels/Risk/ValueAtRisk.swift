@@ -88,6 +88,8 @@ public enum ValueAtRisk {
   public static func cornishFisher(_ returns: [Double], confidence: Double) throws
     -> RiskFigure
   {
+    // FIXME: no check that the expansion is monotone for the sample's S and K (Maillard's
+    // domain of validity); with extreme skewness or kurtosis the figures are unreliable.
     try checkConfidence(confidence)
     let m = try SampleMoments(returns)
     let p = 1 - confidence

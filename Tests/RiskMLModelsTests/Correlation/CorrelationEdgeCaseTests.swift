@@ -158,5 +158,27 @@ import Testing
     let rolling = try RollingEstimator(method: .pearson, window: 3).estimates(x)
     #expect(rolling[0].matrix[0, 1].isNaN)
     #expect(!rolling[1].matrix[0, 1].isNaN)
+    let records = rolling[0].pairRecords(assets: ["A", "B"], date: "2020-01-06")
+    #expect(records.count == 3)
+    #expect(records[1]["value"] == .null)
+    #expect(records[1].keys == ["date", "a", "b", "value"])
+  }
+
+  @Test(arguments: CorrelationMethod.names)
+  func everyMethodNameRoundTrips(name: String) throws {
+    let method = try #require(CorrelationMethod(name: name))
+    #expect(method.name == name)
+    let x = Covariance10x3Tests.x
+    let estimate = try CorrelationEstimator(method: method).estimate(x, assets: Self.names)
+    #expect(estimate.matrix.rows == 3)
+    #expect(estimate.summaryRecord()["n_obs"] == .int(10))
+  }
+
+  @Test func ewmaLambdaIsChecked() {
+    #expect(throws: CorrelationError.self) {
+      try CorrelationEstimator(method: .ewma(lambda: 1.5))
+        .estimate(Covariance10x3Tests.x, assets: Self.names)
+    }
+    #expect(CorrelationMethod(name: "nope") == nil)
   }
 }

@@ -55,6 +55,11 @@ import Testing
     ])
   }
 
+  @Test func ledoitWolfAssumeCenteredSklearn() {
+    let result = ShrinkageEstimator.ledoitWolf(Self.x, assumeCentered: true)
+    #expect(isClose(result.shrinkage, 0.5003768126947498, relative: 1e-9))
+  }
+
   @Test func oasSklearn() {
     let result = ShrinkageEstimator.oas(Self.x)
     #expect(isClose(result.shrinkage, 0.8245933710437878, relative: 1e-9))
