@@ -58,31 +58,43 @@ public struct EmpiricalTailModel: FittedAnomalyDetector, Equatable {
     try FeatureCheck.validateForScoring(rows, expectedColumns: featureCount)
     let d = featureCount
     let n = sortedColumns.first?.count ?? 0
-    let storage = ParallelRows.fill(count: rows.rows * d, threads: threads) { range, output in
-      for cell in range {
-        let j = cell % d
-        let x = rows.storage[cell]
-        let below = EmpiricalTailModel.countAtMost(x, in: sortedColumns[j])
-        let above = n - EmpiricalTailModel.countBelow(x, in: sortedColumns[j])
-        output[cell] = term(
-          left: Double(below + 1) / Double(n + 1), right: Double(above + 1) / Double(n + 1),
-          feature: j)
+    let terms = UncheckedSendable(
+      UnsafeMutableBufferPointer<Double>.allocate(capacity: rows.rows * d))
+    defer { terms.value.deallocate() }
+    ParallelRows.forEachBlock(count: rows.rows, threads: threads, blockSize: 512) { range in
+      for j in 0..<d {
+        sortedColumns[j].withUnsafeBufferPointer { sorted in
+          for row in range {
+            let x = rows.storage[row * d + j]
+            let below = EmpiricalTailModel.countAtMost(x, in: sorted)
+            let above = n - EmpiricalTailModel.countBelow(x, in: sorted)
+            terms.value[row * d + j] = term(
+              left: Double(below + 1) / Double(n + 1), right: Double(above + 1) / Double(n + 1),
+              feature: j)
+          }
+        }
       }
     }
+    let storage = Array(terms.value)
     return Matrix(rows: rows.rows, columns: d, storage: storage)
   }
 
-  /// PyOD's training terms: each training row against the n training rows.
+  /// PyOD's training terms: each training row against the n training rows; tied values
+  /// share F = (last position of the tie + 1) / n as in PyOD's `column_ecdf`.
   func trainingContributions(_ features: Matrix) -> Matrix {
     let n = Double(features.rows)
     var result = Matrix(rows: features.rows, columns: features.columns)
     for j in 0..<features.columns {
-      let sorted = sortedColumns[j]
-      for row in 0..<features.rows {
-        let x = features[row, j]
-        let below = EmpiricalTailModel.countAtMost(x, in: sorted)
-        let above = sorted.count - EmpiricalTailModel.countBelow(x, in: sorted)
-        result[row, j] = term(left: Double(below) / n, right: Double(above) / n, feature: j)
+      var pairs = (0..<features.rows).map { (value: features[$0, j], row: $0) }
+      pairs.sort { $0.value < $1.value }
+      var start = 0
+      while start < pairs.count {
+        var end = start
+        while end + 1 < pairs.count, pairs[end + 1].value == pairs[start].value { end += 1 }
+        let value = term(
+          left: Double(end + 1) / n, right: Double(pairs.count - start) / n, feature: j)
+        for position in start...end { result[pairs[position].row, j] = value }
+        start = end + 1
       }
     }
     return result
@@ -124,7 +136,7 @@ public struct EmpiricalTailModel: FittedAnomalyDetector, Equatable {
   }
 
   /// The number of values in ascending `sorted` that are <= x (binary search).
-  static func countAtMost(_ x: Double, in sorted: [Double]) -> Int {
+  static func countAtMost(_ x: Double, in sorted: UnsafeBufferPointer<Double>) -> Int {
     var low = 0
     var high = sorted.count
     while low < high {
@@ -135,7 +147,7 @@ public struct EmpiricalTailModel: FittedAnomalyDetector, Equatable {
   }
 
   /// The number of values in ascending `sorted` that are < x (binary search).
-  static func countBelow(_ x: Double, in sorted: [Double]) -> Int {
+  static func countBelow(_ x: Double, in sorted: UnsafeBufferPointer<Double>) -> Int {
     var low = 0
     var high = sorted.count
     while low < high {
