@@ -48,24 +48,37 @@ public struct IsolationForestModel: FittedAnomalyDetector, Equatable {
     try checkConsistency()
     let normaliser = Double(treeCount) * averagePathLength(samplesPerTree)
     let d = rows.columns
+    let complete = CompleteForest(self)
     return rows.storage.withUnsafeBufferPointer { x in
-      feature.withUnsafeBufferPointer { feature in
-        value.withUnsafeBufferPointer { value in
-          child.withUnsafeBufferPointer { child in
-            ParallelRows.fill(count: rows.rows, threads: threads) { range, output in
-              for row in range { output[row] = 0 }
-              for root in roots {
-                for row in range {
-                  var node = Int(root)
-                  let base = row * d
-                  while feature[node] >= 0 {
-                    let goesRight = x[base + Int(feature[node])] > value[node]
-                    node = Int(child[node]) + (goesRight ? 1 : 0)
-                  }
-                  output[row] += value[node]
-                }
+      ParallelRows.fill(count: rows.rows, threads: threads) { range, output in
+        for row in range { output[row] = 0 }
+        if let complete {
+          complete.accumulate(rows: x, columns: d, range: range, into: output)
+        } else {
+          accumulateSparse(rows: x, columns: d, range: range, into: output)
+        }
+        for row in range { output[row] = exp2(-output[row] / normaliser) }
+      }
+    }
+  }
+
+  /// Adds each row's path lengths, tree by tree in order, walking the stored layout.
+  func accumulateSparse(
+    rows x: UnsafeBufferPointer<Double>, columns d: Int, range: Range<Int>,
+    into output: UnsafeMutableBufferPointer<Double>
+  ) {
+    feature.withUnsafeBufferPointer { feature in
+      value.withUnsafeBufferPointer { value in
+        child.withUnsafeBufferPointer { child in
+          for root in roots {
+            for row in range {
+              var node = Int(root)
+              let base = row * d
+              while feature[node] >= 0 {
+                let goesRight = x[base + Int(feature[node])] > value[node]
+                node = Int(child[node]) + (goesRight ? 1 : 0)
               }
-              for row in range { output[row] = exp2(-output[row] / normaliser) }
+              output[row] += value[node]
             }
           }
         }

@@ -71,3 +71,31 @@ import Testing
     #expect(abs(mean - expected) <= 0.02, "riskml \(mean), scikit-learn \(expected)")
   }
 }
+
+@Suite struct CompleteForestTests {
+  @Test func completeLayoutGivesTheStoredLayoutsPathLengths() throws {
+    let data = AnomalyTestData.synthetic(rows: 700, columns: 3, outliers: 7)
+    let model = try IsolationForestDetector(trees: 25, maxSamples: 300, seed: 4).fit(features: data)
+    let complete = try #require(CompleteForest(model))
+    #expect(complete.depth == 9)
+    var fast = [Double](repeating: 0, count: data.rows)
+    var plain = [Double](repeating: 0, count: data.rows)
+    data.storage.withUnsafeBufferPointer { x in
+      fast.withUnsafeMutableBufferPointer { output in
+        complete.accumulate(rows: x, columns: 3, range: 0..<data.rows, into: output)
+      }
+      plain.withUnsafeMutableBufferPointer { output in
+        model.accumulateSparse(rows: x, columns: 3, range: 0..<data.rows, into: output)
+      }
+    }
+    #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern))
+  }
+
+  @Test func deepForestsFallBackToTheStoredLayout() throws {
+    let data = AnomalyTestData.synthetic(rows: 5000, columns: 2)
+    let model = try IsolationForestDetector(trees: 3, maxSamples: 5000, seed: 4)
+      .fit(features: data)
+    #expect(CompleteForest(model) == nil)
+    #expect(try model.score(rows: data).allSatisfy { $0 > 0 && $0 <= 1 })
+  }
+}
