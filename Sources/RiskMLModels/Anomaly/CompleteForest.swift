@@ -1,3 +1,6 @@
+// FIXME: rebuilt on every `score` call (trees * 2^D slots, about 50,000 for the defaults);
+// scoring one row at a time pays that each time. Caching it needs a class or lazy storage
+// in the otherwise plain Codable model.
 /// An isolation forest re-laid as complete binary trees for fast scoring.
 ///
 /// Every tree becomes a complete tree of the forest's depth limit D: internal node i has

@@ -2,6 +2,9 @@ import COpenBLAS
 import Foundation
 import RiskMLCore
 
+// FIXME: OpenBLAS may split large products across its own threads and so change the
+// summation order; weights are reproducible for a fixed OPENBLAS_NUM_THREADS, and scoring
+// (plain loops) never depends on it, but a different BLAS thread count can change weights.
 /// Trains a dense tanh network to reproduce its input, with Adam and OpenBLAS products.
 ///
 /// The only file of the anomaly models that calls BLAS directly (for transposed
@@ -73,7 +76,9 @@ struct DenseNetworkTrainer {
       weightGradients[layer] = DenseNetworkTrainer.product(
         activations[layer], transposed: true, delta, transposed: false)
       var biasGradient = [Double](repeating: 0, count: delta.columns)
-      for index in delta.storage.indices { biasGradient[index % delta.columns] += delta.storage[index] }
+      for index in delta.storage.indices {
+        biasGradient[index % delta.columns] += delta.storage[index]
+      }
       biasGradients[layer] = biasGradient
       guard layer > 0 else { break }
       var previous = DenseNetworkTrainer.product(
@@ -136,7 +141,8 @@ private struct AdamState {
   }
 
   private static func update(
-    _ parameters: inout [Double], _ gradient: [Double], _ moments: inout (m: [Double], v: [Double]),
+    _ parameters: inout [Double], _ gradient: [Double],
+    _ moments: inout (m: [Double], v: [Double]),
     _ rate: Double, _ correction1: Double, _ correction2: Double
   ) {
     for i in parameters.indices {

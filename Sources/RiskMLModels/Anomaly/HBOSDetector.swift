@@ -1,6 +1,7 @@
 import Foundation
 import RiskMLCore
 
+// FIXME: no reference test against PyOD's HBOS; only ranking behaviour is tested.
 /// Histogram-based outlier score (Goldstein and Dengel, KI 2012), with PyOD's static-bin
 /// variant: per feature, `bins` equal-width bins over the training range.
 ///

@@ -1,6 +1,9 @@
 import Foundation
 import RiskMLCore
 
+// FIXME: each window's mean, median or ESD is recomputed from scratch (fine for daily
+// series of a few thousand rows; running sums and an order-statistic tree would make it
+// O(rows * log window) for long intraday series).
 /// Scores each row of a date-ordered series against the `window` rows before it only,
 /// so a nightly run never looks ahead (`riskml anomaly --by-date COLUMN --window N`).
 ///

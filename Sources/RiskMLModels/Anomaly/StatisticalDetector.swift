@@ -49,7 +49,9 @@ public struct StatisticalDetector: AnomalyDetector, Equatable {
     return StatisticalModel(kind: kind, lower: lower, upper: upper, scale: scale)
   }
 
-  static func band(_ kind: Kind, _ values: [Double]) -> (lower: Double, upper: Double, scale: Double) {
+  static func band(
+    _ kind: Kind, _ values: [Double]
+  ) -> (lower: Double, upper: Double, scale: Double) {
     switch kind {
     case .zscore:
       let mean = Summary.mean(values)

@@ -75,7 +75,8 @@ import Testing
 @Suite struct CompleteForestTests {
   @Test func completeLayoutGivesTheStoredLayoutsPathLengths() throws {
     let data = AnomalyTestData.synthetic(rows: 700, columns: 3, outliers: 7)
-    let model = try IsolationForestDetector(trees: 25, maxSamples: 300, seed: 4).fit(features: data)
+    let model = try IsolationForestDetector(trees: 25, maxSamples: 300, seed: 4)
+      .fit(features: data)
     let complete = try #require(CompleteForest(model))
     #expect(complete.depth == 9)
     var fast = [Double](repeating: 0, count: data.rows)
