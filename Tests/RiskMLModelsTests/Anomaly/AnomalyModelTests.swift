@@ -89,3 +89,38 @@ import Testing
     #expect(throws: AnomalyError.self) { try AnomalyModel.load(jsonData: Data("{}".utf8)) }
   }
 }
+
+@Suite struct DeterminismTests {
+  @Test(arguments: [
+    AnomalyAlgorithm.isolationForest, .extendedIsolationForest, .autoencoder, .ensemble,
+  ])
+  func sameSeedSameModelForAnyThreadCount(algorithm: AnomalyAlgorithm) throws {
+    let data = AnomalyTestData.synthetic(rows: 900, columns: 4, outliers: 9)
+    var options = AnomalyOptions(algorithm: algorithm)
+    options.trees = 30
+    options.epochs = 4
+    options.seed = 17
+    options.combine = .aom
+    options.threads = 1
+    let (one, oneScores) = try AnomalyModel.fit(
+      features: data, featureNames: ["a", "b", "c", "d"], options: options)
+    options.threads = 3
+    let (three, threeScores) = try AnomalyModel.fit(
+      features: data, featureNames: ["a", "b", "c", "d"], options: options)
+    #expect(one.detector == three.detector)
+    #expect(try one.jsonData() == (try three.jsonData()))
+    #expect(oneScores == threeScores)
+    #expect(try one.score(rows: data, threads: 1) == (try three.score(rows: data, threads: 4)))
+  }
+
+  @Test func ensembleCombinations() throws {
+    let model = EnsembleModel(
+      members: [], means: [0, 1, 2, 3], scales: [1, 1, 2, 1], combine: .aom,
+      groups: [[0, 3], [1, 2]])
+    // standardised: [1, 1, 1, 4]; groups' maxima 4 and 1.
+    #expect(model.combine([1, 2, 4, 7]) == 2.5)
+    let mean = EnsembleModel(
+      members: [], means: [0, 0], scales: [1, 2], combine: .mean, groups: [[0, 1]])
+    #expect(mean.combine([1, 4]) == 1.5)
+  }
+}
