@@ -36,6 +36,19 @@ import Testing
     let data = AnomalyTestData.synthetic(rows: 3000, columns: 4, outliers: 5)
     let model = try EmpiricalTailDetector.copod.fit(features: data)
     let all = try model.score(rows: data, threads: 2)
-    #expect(try model.score(rows: Matrix([data.row(2999)]), threads: 1) == [all[2999]])
+    for row in [0, 1, 63, 64, 65, 1500, 2998, 2999] {
+      #expect(try model.score(rows: Matrix([data.row(row)]), threads: 1) == [all[row]])
+    }
+    // Values between, below and above the training values, and exact ties.
+    var probeValues: [Double] = []
+    for index in 0..<4800 {
+      let synthetic = Double(index % 97) / 8.0 - 6.0
+      probeValues.append(index % 3 == 0 ? data.storage[index] : synthetic)
+    }
+    let probes = Matrix(rows: 1200, columns: 4, storage: probeValues)
+    let indexed = try model.score(rows: probes, threads: 2)
+    for row in stride(from: 0, to: 1200, by: 7) {
+      #expect(try model.score(rows: Matrix([probes.row(row)]), threads: 1) == [indexed[row]])
+    }
   }
 }
