@@ -28,7 +28,8 @@ let package = Package(
     ),
     .testTarget(
       name: "RiskMLModelsTests",
-      dependencies: ["RiskMLModels", "RiskMLCore"]
+      dependencies: ["RiskMLModels", "RiskMLCore"],
+      exclude: ["Anomaly/Fixtures"]
     ),
     .testTarget(
       name: "RiskMLCLITests",
