@@ -4,17 +4,17 @@ import RiskMLCore
 /// Fits a volatility model to one return series by (quasi) maximum likelihood.
 ///
 /// The negative mean log-likelihood `-ll / n` is minimised with
-/// `ConstrainedQuasiNewtonOptimizer` (central-difference gradients) under the bounds and
-/// stationarity constraint of `ParameterLayout.feasibleRegion`, from the best point of a
-/// small starting grid. Gaussian GARCH(1,1) and GJR use the analytic gradient of
-/// `GARCHGradient` instead of differences. Standard errors follow arch's definitions: `std_err` from the
-/// inverse of the numerical Hessian `H` of the total log-likelihood, `robust_std_err`
-/// from the sandwich `H^-1 J H^-1` with `J = sum_t s_t s_t'` the outer products of the
-/// per-observation scores (Bollerslev & Wooldridge 1992).
+/// `ConstrainedQuasiNewtonOptimizer` under the bounds and stationarity constraint of
+/// `ParameterLayout.feasibleRegion`, from the best point of a small starting grid, with the
+/// BHHH outer product of scores as the first Hessian. Gaussian GARCH(1,1) and GJR use the
+/// analytic gradient of `GARCHGradient`; other models central differences. Standard errors
+/// follow arch: `std_err` from the inverse of the numerical Hessian `H` of the total
+/// log-likelihood, `robust_std_err` from the sandwich `H^-1 J H^-1` with `J = sum_t s_t s_t'`
+/// the outer products of the per-observation scores (Bollerslev & Wooldridge 1992).
 ///
 /// A value type with no shared state: `fit` may run on many threads at once.
-/// - Complexity: O(n) per likelihood evaluation; a GARCH(1,1) fit takes roughly 30 to 60
-///   quasi-Newton iterations of `2k + 1` evaluations each, plus `2k^2 + 2k` for the errors.
+/// - Complexity: O(n) per likelihood pass; a Gaussian GARCH(1,1) fit on 5,000 returns takes
+///   about 10 iterations and 40 passes.
 public struct VolatilityEstimator: Sendable {
   /// The model fitted.
   public var specification: VolatilitySpecification

@@ -48,8 +48,23 @@ func simulatedGARCH(
       let f = { (x: [Double]) in likelihood.logLikelihood(x) }
       #expect(isClose(value, f(theta), relative: 1e-12))
       let numeric = NumericalDerivatives.gradient(of: f, at: theta, value: f(theta))
-      for (a, b) in zip(gradient, numeric) { #expect(isClose(a, b, relative: 1e-5, absolute: 1e-5)) }
+      for (a, b) in zip(gradient, numeric) {
+        #expect(isClose(a, b, relative: 1e-5, absolute: 1e-5))
+      }
     }
+  }
+
+  @Test func unconditionalInitialisationLandsNearTheBackcastOptimum() throws {
+    let returns = simulatedGARCH(count: 3000)
+    let backcast = try VolatilityEstimator().fit(returns)
+    let spec = VolatilitySpecification(initialisation: .unconditional)
+    let unconditional = try VolatilityEstimator(spec).fit(returns)
+    #expect(unconditional.isConverged, "\(unconditional.message)")
+    #expect(abs(unconditional.logLikelihood - backcast.logLikelihood) < 1)
+    let likelihood = VolatilityLikelihood(returns: returns, specification: spec)
+    let b = likelihood.presample(mu: 0.3)
+    let expected = returns.reduce(0) { $0 + ($1 - 0.3) * ($1 - 0.3) } / 3000
+    #expect(isClose(b, expected, relative: 1e-12))
   }
 
   @Test func garchPQNamesLagsAndFits() throws {
