@@ -148,3 +148,16 @@ final class ResultBox: @unchecked Sendable {
   func set(_ i: Int, _ value: [Double]?) { lock.withLock { storage[i] = value } }
   var values: [[Double]?] { lock.withLock { storage } }
 }
+
+@Test func blockedLogValueMatchesThePerObservationDensity() {
+  let returns = simulatedGARCH(count: 1001)
+  let spec = VolatilitySpecification(process: .gjr)
+  let likelihood = VolatilityLikelihood(returns: returns, specification: spec)
+  let theta = [0.02, 0.04, 0.05, 0.08, 0.88]
+  var contributions = [Double](repeating: 0, count: returns.count)
+  let perObservation = contributions.withUnsafeMutableBufferPointer {
+    likelihood.logLikelihood(theta, contributions: $0.baseAddress)
+  }
+  #expect(isClose(likelihood.logLikelihood(theta), perObservation, relative: 1e-12))
+  #expect(isClose(contributions.reduce(0, +), perObservation, relative: 1e-12))
+}
