@@ -87,7 +87,9 @@ func rosenbrock(_ x: [Double]) -> Double {
     let region = FeasibleRegion(
       lower: [0, 0], upper: [1, 1],
       inequalities: [LinearInequality(coefficients: [1, 1], bound: 1)])
-    let result = optimizer.minimize(start: [0.9, 0.9], region: region) { (v: [Double]) -> Double in v[0] + v[1] }
+    let result = optimizer.minimize(start: [0.9, 0.9], region: region) {
+      (v: [Double]) -> Double in v[0] + v[1]
+    }
     #expect(!result.isConverged)
     #expect(result.message.contains("starting point"))
   }

@@ -65,20 +65,9 @@ struct ActiveSetState {
     projectedGradient(g).reduce(0) { max($0, abs($1)) }
   }
 
-  /// Releases the constraint with the most negative multiplier when that multiplier
-  /// outweighs the projected gradient; returns the multipliers of the final working set.
-  mutating func releaseIfNeeded(gradient g: [Double], tolerance: Double) -> [Double] {
-    let lambda = multipliers(g)
-    guard let worst = lambda.indices.min(by: { lambda[$0] < lambda[$1] }) else { return [] }
-    let threshold = max(tolerance, projectedGradientNorm(g))
-    guard lambda[worst] < -threshold else { return lambda }
-    working.remove(at: worst)
-    return multipliers(g)
-  }
-
-  /// The quasi-Newton step in the working subspace, from the KKT system
-  /// `[B A'; A 0] [d; mu] = [-g; 0]`.
-  func direction(hessian b: [Double], gradient g: [Double]) -> [Double]? {
+  /// The quasi-Newton step in the working subspace and the model's multipliers, from the
+  /// KKT system `[B A'; A 0] [d; mu] = [-g; 0]`.
+  func direction(hessian b: [Double], gradient g: [Double]) -> (d: [Double], mu: [Double])? {
     let m = working.count
     let size = n + m
     var kkt = [Double](repeating: 0, count: size * size)
@@ -95,7 +84,21 @@ struct ActiveSetState {
     }
     guard let solution = SmallDenseSolver.solve(kkt, rhs, n: size) else { return nil }
     let d = Array(solution[0..<n])
-    return d.allSatisfy(\.isFinite) ? d : nil
+    return d.allSatisfy(\.isFinite) ? (d, Array(solution[n...])) : nil
+  }
+
+  /// The step after releasing, one at a time, each working constraint whose quadratic-model
+  /// multiplier is negative (below `-tolerance`): for the model, leaving such a constraint
+  /// lowers the objective, so the new step moves off it (Nocedal & Wright, algorithm 16.3).
+  mutating func directionReleasing(
+    hessian b: [Double], gradient g: [Double], tolerance: Double
+  ) -> [Double]? {
+    while let (d, mu) = direction(hessian: b, gradient: g) {
+      guard let worst = mu.indices.min(by: { mu[$0] < mu[$1] }), mu[worst] < -tolerance
+      else { return d }
+      working.remove(at: worst)
+    }
+    return nil
   }
 
   /// The largest step along `d` that keeps every inactive constraint satisfied, and the

@@ -10,9 +10,9 @@
 ///   Armijo line search (`c1 = 1e-4`) follows. When the capped step is accepted, the
 ///   blocking constraint joins the working set and a parameter that reached a bound is set
 ///   to the bound exactly (so GJR's alpha ends at 0, not 1e-9).
-/// - Least-squares Lagrange multipliers `lambda = -(A A')^-1 A g` tell which active
-///   constraint to release: one whose multiplier is negative by more than the projected
-///   gradient's size.
+/// - An active constraint whose multiplier in that KKT system is negative is released
+///   before the step (the model says leaving it lowers `f`); least-squares multipliers
+///   `lambda = -(A A')^-1 A g` check the signs at convergence.
 ///
 /// Convergence (either criterion, with every multiplier `>= -gradientTolerance`):
 /// 1. the projected gradient's largest component is at most `gradientTolerance`;
@@ -85,7 +85,7 @@ public struct ConstrainedQuasiNewtonOptimizer: Sendable {
     var smallChanges = 0
 
     for iteration in 1...max(maxIterations, 1) {
-      let multipliers = state.releaseIfNeeded(gradient: g, tolerance: gradientTolerance)
+      let multipliers = state.multipliers(g)
       let projected = state.projectedGradientNorm(g)
       let signsOK = multipliers.allSatisfy { $0 >= -gradientTolerance }
       if projected <= gradientTolerance && signsOK {
@@ -93,10 +93,12 @@ public struct ConstrainedQuasiNewtonOptimizer: Sendable {
                             message: "converged: projected gradient below tolerance")
       }
 
-      var direction = state.direction(hessian: hessian, gradient: g)
+      var direction = state.directionReleasing(
+        hessian: hessian, gradient: g, tolerance: gradientTolerance)
       if direction == nil || dot(direction!, g) >= 0 {
         hessian = identity(n)
-        direction = state.direction(hessian: hessian, gradient: g)
+        direction = state.directionReleasing(
+          hessian: hessian, gradient: g, tolerance: gradientTolerance)
       }
       guard let d = direction, dot(d, g) < 0 else {
         return state.result(value: f, gradient: g, iterations: iteration,

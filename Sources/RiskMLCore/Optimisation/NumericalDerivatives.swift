@@ -57,16 +57,17 @@ public enum NumericalDerivatives {
   /// The symmetric finite-difference Hessian of `f` at `x`, row-major `n x n`.
   ///
   /// Diagonal: `(f(x+h) - 2f(x) + f(x-h)) / h^2`; off-diagonal: the four-point
-  /// formula `(f(++) - f(+-) - f(-+) + f(--)) / (4 h_i h_j)`. The steps use the floor
-  /// `1e-2`, larger than the gradient's, since second differences lose more digits.
+  /// formula `(f(++) - f(+-) - f(-+) + f(--)) / (4 h_i h_j)`. The steps are
+  /// `10 eps^(1/3) max(|x_j|, floor)`, larger than the gradient's since second differences
+  /// lose more digits; raise `floor` for objectives with kinks (EGARCH's `|z|`).
   /// The function is evaluated on both sides of a bound: callers whose objective is
   /// defined a little outside the bounds (a GARCH alpha at 0) get the two-sided value.
   /// - Complexity: `2n^2 + 1` evaluations of `f`.
-  public static func hessian(of f: ([Double]) -> Double, at x: [Double], value fx: Double)
-    -> [Double]
-  {
+  public static func hessian(
+    of f: ([Double]) -> Double, at x: [Double], value fx: Double, floor: Double = 1e-2
+  ) -> [Double] {
     let n = x.count
-    let h = x.map { centralStepFactor * 10 * max(abs($0), 1e-2) }
+    let h = x.map { centralStepFactor * 10 * max(abs($0), floor) }
     var hess = [Double](repeating: 0, count: n * n)
     var point = x
     for i in 0..<n {

@@ -8,6 +8,10 @@ import Foundation
 /// with `N = I[e < 0] e^2`, and per observation
 /// `dl_t = (e_t^2 / s2_t - 1) / (2 s2_t) ds2_t + (e_t / s2_t) d mu`.
 /// The pre-sample value `b` depends on `mu` only under `.unconditional` (`db/dmu` given).
+///
+/// `sum ln s2_t` is accumulated as the log of products of 8 variances at a time (one `log`
+/// per 8 observations instead of 8), falling back to single logs for a block whose product
+/// leaves the normal range.
 enum GARCHGradient {
   /// Slots of the gradient: mu, omega, alpha, gamma, beta.
   static let slotCount = 5
@@ -29,6 +33,10 @@ enum GARCHGradient {
     var dE2Mu = db
     var dNegativeMu = 0.5 * db
     var (dMu, dOmega, dAlpha, dGamma, dBeta) = (db, 0.0, 0.0, 0.0, 0.0)
+    var sumLogVariance = 0.0
+    var product = 1.0
+    var block = InlineArray<8, Double>(repeating: 0)
+    var sumScaledSquares = 0.0
     for t in 0..<y.count {
       let s2 = omega + alpha * e2Previous + gamma * negativePrevious + beta * s2Previous
       guard s2 > 0, s2.isFinite else { return -.infinity }
@@ -41,7 +49,17 @@ enum GARCHGradient {
       let e = y[t] - mu
       let inverse = 1 / s2
       let e2 = e * e
-      total += -halfLogTwoPi - 0.5 * (log(s2) + e2 * inverse)
+      sumScaledSquares += e2 * inverse
+      product *= s2
+      block[t & 7] = s2
+      if t & 7 == 7 {
+        if product.isNormal {
+          sumLogVariance += log(product)
+        } else {
+          for i in 0..<8 { sumLogVariance += log(block[i]) }
+        }
+        product = 1
+      }
       let w = 0.5 * inverse * (e2 * inverse - 1)
       let sMu = w * dMu + e * inverse
       gMu += sMu
@@ -62,8 +80,17 @@ enum GARCHGradient {
       negativePrevious = isNegative ? e2 : 0
       s2Previous = s2
     }
+    let tail = y.count & 7
+    if tail > 0 {
+      if product.isNormal {
+        sumLogVariance += log(product)
+      } else {
+        for i in 0..<tail { sumLogVariance += log(block[i]) }
+      }
+    }
     (gradient[0], gradient[1], gradient[2], gradient[3], gradient[4]) =
       (gMu, gOmega, gAlpha, gGamma, gBeta)
+    total = -halfLogTwoPi * Double(y.count) - 0.5 * (sumLogVariance + sumScaledSquares)
     return total
   }
 }

@@ -2,6 +2,9 @@ import Foundation
 import RiskMLCore
 
 extension ParameterLayout {
+  // FIXME: arch allows persistence = 1; a fit on that boundary ends up to ~3e-5 lower in
+  // loglik here (1 of 500 synthetic assets). Kept so that the model stays strictly stationary.
+
   /// Stationarity is enforced with this margin: `persistence <= 1 - margin`.
   static let stationarityMargin = 1e-6
 
@@ -46,13 +49,13 @@ extension ParameterLayout {
     return FeasibleRegion(lower: lower, upper: upper, inequalities: inequalities)
   }
 
-  /// Candidate starting points, a small grid as arch uses: `alpha` in
-  /// {0.01, 0.05, 0.1, 0.2}, persistence in {0.5, 0.7, 0.9, 0.98}, GJR's `gamma` in
-  /// {0, 0.1, 0.2} (EGARCH's in {-0.1, 0, 0.1}), `omega` matching the sample variance,
-  /// `nu = 8`, `lambda = -0.1`.
+  /// Candidate starting points, arch's grid for GARCH: `alpha` in {0.01, 0.05, 0.1, 0.2},
+  /// persistence in {0.5, 0.7, 0.9, 0.98}; GJR's `gamma` in {0, 0.1} (EGARCH's in
+  /// {-0.1, 0.1}); `omega` matching the sample variance; `nu = 8`, `lambda = -0.1`.
+  /// (A smaller grid missed the global optimum of a flat synthetic likelihood by 0.2.)
   func startingGrid(mean: Double, variance v: Double) -> [[Double]] {
     var grid: [[Double]] = []
-    let gammas: [Double] = o == 0 ? [0] : isExponential ? [-0.1, 0, 0.1] : [0, 0.1, 0.2]
+    let gammas: [Double] = o == 0 ? [0] : isExponential ? [-0.1, 0.1] : [0, 0.1]
     for a in [0.01, 0.05, 0.1, 0.2] {
       for g in gammas {
         for persistence in [0.5, 0.7, 0.9, 0.98] {

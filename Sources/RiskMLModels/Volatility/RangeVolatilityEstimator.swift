@@ -32,7 +32,8 @@ public enum RangeVolatilityEstimator: String, CaseIterable, Sendable {
   /// The annualised volatility at each bar (`nil` before the window fills).
   ///
   /// - Parameters: `open`, `high`, `low`, `close` of equal length (only `close` is read by
-  ///   the close-to-close estimators); `window >= 2` (`>= 3` for close-to-close); `annualization` defaults to 252.
+  ///   the close-to-close estimators); `window >= 2` (`>= 3` for close-to-close);
+  ///   `annualization` defaults to 252.
   public func estimate(
     open: [Double], high: [Double], low: [Double], close: [Double],
     window n: Int, annualization: Double = 252

@@ -10,7 +10,14 @@ import RiskMLCore
 ///   Bollerslev & Wooldridge 1992; arch's default `cov_type="robust"`).
 ///
 /// A standard error is NaN where the Hessian is singular or the variance is not positive.
+///
+/// EGARCH's likelihood has a kink wherever a residual is zero (the `|z|` term), and its
+/// maximum can sit on one in `mu`; differences with steps of 1e-7 then see the kink, not
+/// the curvature. Its steps therefore have an absolute floor of about 6e-4 (`kinkFloor`).
 struct StandardErrors {
+  /// The Hessian's step floor for EGARCH: steps of `6e-5 * max(|x|, 10)`; its scores use
+  /// `6e-6 * max(|x|, 100)`.
+  static let kinkFloor = 10.0
   let classic: [Double]
   let robust: [Double]
 
@@ -45,8 +52,12 @@ struct StandardErrors {
       let total = { (x: [Double]) -> Double in
         likelihood.logLikelihood(x, workspace: workspace)
       }
-      hessian = NumericalDerivatives.hessian(of: total, at: theta, value: total(theta))
-      StandardErrors.differenceScores(likelihood, theta, workspace, into: &scores)
+      let floor = likelihood.layout.isExponential ? StandardErrors.kinkFloor : 1e-2
+      hessian = NumericalDerivatives.hessian(
+        of: total, at: theta, value: total(theta), floor: floor)
+      StandardErrors.differenceScores(
+        likelihood, theta, workspace, floor: likelihood.layout.isExponential ? 100 : 1e-3,
+        into: &scores)
     }
     (classic, robust) = StandardErrors.finish(hessian: hessian, scores: scores, n: n, k: k)
   }
@@ -54,14 +65,15 @@ struct StandardErrors {
   /// Per-observation scores by central differences of the contributions, `n x k`.
   static func differenceScores(
     _ likelihood: VolatilityLikelihood, _ theta: [Double],
-    _ workspace: UnsafeMutablePointer<Double>, into scores: inout [Double]
+    _ workspace: UnsafeMutablePointer<Double>, floor: Double = 1e-3,
+    into scores: inout [Double]
   ) {
     let k = theta.count
     let n = likelihood.returns.count
     var plus = [Double](repeating: 0, count: n)
     var minus = [Double](repeating: 0, count: n)
     for j in 0..<k {
-      let h = NumericalDerivatives.step(for: theta[j])
+      let h = NumericalDerivatives.step(for: theta[j], floor: floor)
       var x = theta
       x[j] = theta[j] + h
       _ = plus.withUnsafeMutableBufferPointer {

@@ -38,6 +38,50 @@ enum VarianceRecursions {
     return total
   }
 
+  /// Gaussian GARCH(1,1)/GJR value only, with one `log` per 8 observations (the log of a
+  /// product of 8 variances; single logs for a block whose product leaves the normal
+  /// range). Same result as `garch11` with `NormalDensity` up to rounding.
+  static func garch11NormalValue(
+    _ y: UnsafeBufferPointer<Double>, mu: Double, omega: Double, alpha: Double,
+    gamma: Double, beta: Double, backcast b: Double, variance: UnsafeMutablePointer<Double>?
+  ) -> Double {
+    var s2Previous = b
+    var e2Previous = b
+    var negativePrevious = 0.5 * b
+    var sumLog = 0.0
+    var sumScaled = 0.0
+    var product = 1.0
+    var block = InlineArray<8, Double>(repeating: 1)
+    for t in 0..<y.count {
+      let s2 = omega + alpha * e2Previous + gamma * negativePrevious + beta * s2Previous
+      guard s2 > 0, s2.isFinite else { return -.infinity }
+      let e = y[t] - mu
+      e2Previous = e * e
+      sumScaled += e2Previous / s2
+      negativePrevious = e < 0 ? e2Previous : 0
+      s2Previous = s2
+      variance?[t] = s2
+      product *= s2
+      block[t & 7] = s2
+      if t & 7 == 7 {
+        if product.isNormal {
+          sumLog += log(product)
+        } else {
+          for i in 0..<8 { sumLog += log(block[i]) }
+        }
+        product = 1
+      }
+    }
+    if y.count & 7 > 0 {
+      if product.isNormal {
+        sumLog += log(product)
+      } else {
+        for i in 0..<(y.count & 7) { sumLog += log(block[i]) }
+      }
+    }
+    return -0.91893853320467274178 * Double(y.count) - 0.5 * (sumLog + sumScaled)
+  }
+
   /// GARCH(p, q) with an optional asymmetric first lag; `alpha` holds p values, `beta` q.
   /// `workspace` must hold `2 n` doubles (squared residuals and variances).
   static func garchPQ<D: InnovationDensity>(

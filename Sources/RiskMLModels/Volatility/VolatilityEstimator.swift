@@ -4,17 +4,17 @@ import RiskMLCore
 /// Fits a volatility model to one return series by (quasi) maximum likelihood.
 ///
 /// The negative mean log-likelihood `-ll / n` is minimised with
-/// `ConstrainedQuasiNewtonOptimizer` (central-difference gradients) under the bounds and
-/// stationarity constraint of `ParameterLayout.feasibleRegion`, from the best point of a
-/// small starting grid. Gaussian GARCH(1,1) and GJR use the analytic gradient of
-/// `GARCHGradient` instead of differences. Standard errors follow arch's definitions: `std_err` from the
-/// inverse of the numerical Hessian `H` of the total log-likelihood, `robust_std_err`
-/// from the sandwich `H^-1 J H^-1` with `J = sum_t s_t s_t'` the outer products of the
-/// per-observation scores (Bollerslev & Wooldridge 1992).
+/// `ConstrainedQuasiNewtonOptimizer` under the bounds and stationarity constraint of
+/// `ParameterLayout.feasibleRegion`, from the best point of a small starting grid, with the
+/// BHHH outer product of scores as the first Hessian. Gaussian GARCH(1,1) and GJR use the
+/// analytic gradient of `GARCHGradient`; other models central differences. Standard errors
+/// follow arch: `std_err` from the inverse of the numerical Hessian `H` of the total
+/// log-likelihood, `robust_std_err` from the sandwich `H^-1 J H^-1` with `J = sum_t s_t s_t'`
+/// the outer products of the per-observation scores (Bollerslev & Wooldridge 1992).
 ///
 /// A value type with no shared state: `fit` may run on many threads at once.
-/// - Complexity: O(n) per likelihood evaluation; a GARCH(1,1) fit takes roughly 30 to 60
-///   quasi-Newton iterations of `2k + 1` evaluations each, plus `2k^2 + 2k` for the errors.
+/// - Complexity: O(n) per likelihood pass; a Gaussian GARCH(1,1) fit on 5,000 returns takes
+///   about 10 iterations and 40 passes.
 public struct VolatilityEstimator: Sendable {
   /// The model fitted.
   public var specification: VolatilitySpecification
@@ -64,14 +64,19 @@ public struct VolatilityEstimator: Sendable {
     }
 
     let size = Double(n)
+    let initialHessian = outerProductOfScores(likelihood, start, workspace)
     let result: OptimizationResult
     if likelihood.hasAnalyticGradient {
-      result = optimizer.minimize(start: start, region: region) { theta in
+      result = optimizer.minimize(
+        start: start, region: region, initialHessian: initialHessian
+      ) { theta in
         let (ll, gradient) = likelihood.valueAndGradient(theta)
         return ll.isFinite ? (-ll / size, gradient.map { -$0 / size }) : (.infinity, [])
       }
     } else {
-      result = optimizer.minimize(start: start, region: region) { theta in
+      result = optimizer.minimize(
+        start: start, region: region, initialHessian: initialHessian
+      ) { theta in
         let ll = logLikelihood(theta)
         return ll.isFinite ? -ll / size : .infinity
       }
@@ -92,6 +97,34 @@ public struct VolatilityEstimator: Sendable {
       message: isConverged ? result.message : "not converged: \(result.message)",
       conditionalVariance: conditionalVariance, residuals: returns.map { $0 - mu },
       iterations: result.iterations)
+  }
+
+  /// The BHHH approximation `sum_t s_t s_t' / n` of the Hessian of `-ll / n` at `theta`
+  /// (Berndt, Hall, Hall & Hausman 1974), with a small ridge: the optimiser's first `B`.
+  private func outerProductOfScores(
+    _ likelihood: VolatilityLikelihood, _ theta: [Double],
+    _ workspace: UnsafeMutablePointer<Double>
+  ) -> [Double]? {
+    let k = theta.count
+    let n = likelihood.returns.count
+    var scores = [Double](repeating: 0, count: n * k)
+    if likelihood.hasAnalyticGradient {
+      _ = scores.withUnsafeMutableBufferPointer {
+        likelihood.valueAndGradient(theta, scores: $0.baseAddress)
+      }
+    } else {
+      StandardErrors.differenceScores(likelihood, theta, workspace, into: &scores)
+    }
+    var outer = [Double](repeating: 0, count: k * k)
+    for t in 0..<n {
+      for i in 0..<k {
+        let si = scores[t * k + i]
+        for j in 0..<k { outer[i * k + j] += si * scores[t * k + j] / Double(n) }
+      }
+    }
+    let ridge = 1e-8 * (0..<k).reduce(0) { max($0, outer[$1 * k + $1]) }
+    for i in 0..<k { outer[i * k + i] += ridge }
+    return outer.allSatisfy(\.isFinite) && ridge > 0 ? outer : nil
   }
 
   private func validate(_ returns: [Double]) throws(VolatilityError) {

@@ -58,6 +58,8 @@ extension VolatilityFit {
       forecasts.append(next)
       e2.append(next)
       s2.append(next)
+      // FIXME: E[I[e < 0] e^2] = s2 / 2 holds for symmetric innovations only; with the
+      // skewed t (GJR forecasts) it is biased, as in arch's analytic method.
       lastNegative = 0.5 * next
     }
     return forecasts

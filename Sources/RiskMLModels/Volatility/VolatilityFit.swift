@@ -29,11 +29,17 @@ public struct VolatilityFit: Sendable {
   /// Optimiser iterations (0 for EWMA).
   public let iterations: Int
 
+  /// `k` in the information criteria: every parameter, except EWMA's fixed `lambda`.
+  public var estimatedParameterCount: Int {
+    if case .ewma = specification.process { return parameters.count - 1 }
+    return parameters.count
+  }
+
   /// Akaike's criterion as arch defines it: `-2 ll + 2 k`.
-  public var aic: Double { -2 * logLikelihood + 2 * Double(parameters.count) }
+  public var aic: Double { -2 * logLikelihood + 2 * Double(estimatedParameterCount) }
   /// Schwarz's criterion as arch defines it: `-2 ll + k ln n`.
   public var bic: Double {
-    -2 * logLikelihood + Double(parameters.count) * log(Double(observationCount))
+    -2 * logLikelihood + Double(estimatedParameterCount) * log(Double(observationCount))
   }
 
   /// The conditional volatility `s_t = sqrt(s2_t)`.

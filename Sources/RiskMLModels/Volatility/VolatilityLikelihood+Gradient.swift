@@ -1,6 +1,9 @@
 import Foundation
 
 extension VolatilityLikelihood {
+  // FIXME: t, skewed t, EGARCH and GARCH(p, q) fall back to central differences, about 10
+  // to 40 times slower per fit than the Gaussian GARCH(1,1).
+
   /// Whether `valueAndGradient` is available: Gaussian GARCH(1,1) and GJR-GARCH(1,1,1).
   var hasAnalyticGradient: Bool {
     layout.distribution == .normal && !layout.isExponential && layout.p == 1 && layout.q == 1

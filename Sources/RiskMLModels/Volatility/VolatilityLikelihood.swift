@@ -59,6 +59,16 @@ struct VolatilityLikelihood: Sendable {
   ) -> Double {
     switch layout.distribution {
     case .normal:
+      if contributions == nil && !layout.isExponential && layout.p == 1 && layout.q == 1 {
+        let mu = layout.mu.map { theta[$0] } ?? 0
+        let b = presample(mu: mu)
+        return returns.withUnsafeBufferPointer { y in
+          VarianceRecursions.garch11NormalValue(
+            y, mu: mu, omega: theta[layout.omega], alpha: theta[layout.alpha],
+            gamma: layout.o > 0 ? theta[layout.gamma] : 0, beta: theta[layout.beta],
+            backcast: b, variance: variance)
+        }
+      }
       return pass(theta, NormalDensity(), variance, contributions, workspace)
     case .studentT:
       let nu = theta[layout.nu!]

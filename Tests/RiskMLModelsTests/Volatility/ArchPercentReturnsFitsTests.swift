@@ -46,7 +46,8 @@ struct ArchPercentReturnsFitsTests {
   static let cases: [(String, VolatilitySpecification)] = [
     ("GARCH(1,1) normal", VolatilitySpecification()),
     ("GJR-GARCH(1,1,1) normal", VolatilitySpecification(process: .gjr)),
-    ("GJR-GARCH(1,1,1) student-t", VolatilitySpecification(process: .gjr, distribution: .studentT)),
+    ("GJR-GARCH(1,1,1) student-t",
+     VolatilitySpecification(process: .gjr, distribution: .studentT)),
     ("GARCH(1,1) skewt", VolatilitySpecification(distribution: .skewedT)),
     ("EGARCH(1,1,1) normal", VolatilitySpecification(process: .egarch)),
     ("Zero mean GARCH(1,1)", VolatilitySpecification(mean: .zero)),
