@@ -18,13 +18,17 @@ public enum SentimentError: RiskMLError, Equatable {
   case unsupportedModel(reason: String)
   /// Labelled data for training is unusable (too few rows, unknown label).
   case invalidTrainingData(reason: String)
+  /// A labels override does not fit the model (wrong count, duplicates).
+  case invalidLabels(reason: String)
   /// An output file cannot be written.
   case cannotWrite(path: String, reason: String)
 
-  /// 66 for an absent input, 73 for an unwritable output, 65 for everything else.
+  /// 66 for an absent input, 73 for an unwritable output, 64 for a bad labels override,
+  /// 65 for everything else.
   public var exitCode: ExitCode {
     switch self {
     case .missingFile: return .noInput
+    case .invalidLabels: return .usage
     case .cannotWrite: return .cannotCreate
     default: return .dataError
     }
@@ -47,6 +51,8 @@ public enum SentimentError: RiskMLError, Equatable {
       return "unsupported model: \(reason)"
     case let .invalidTrainingData(reason):
       return "training data: \(reason)"
+    case let .invalidLabels(reason):
+      return "labels: \(reason)"
     case let .cannotWrite(path, reason):
       return "\(path): cannot write: \(reason)"
     }

@@ -9,30 +9,50 @@ extension BertEncoder {
   public func embeddings(
     _ sequences: [[Int]], pooling: Pooling = .mean, normalised: Bool = true
   ) throws -> [[Float]] {
-    let h = config.hiddenSize
     let (states, segments) = try hiddenStates(sequences)
-    return segments.map { segment in
-      var vector = [Float](repeating: 0, count: h)
-      if pooling == .cls || segment.isEmpty {
-        if !segment.isEmpty {
-          let row = states.pointer + segment.lowerBound * h
-          for j in 0..<h { vector[j] = row[j] }
-        }
-      } else {
-        for token in segment {
-          let row = states.pointer + token * h
-          for j in 0..<h { vector[j] += row[j] }
-        }
-        let inverse = 1 / Float(segment.count)
-        for j in 0..<h { vector[j] *= inverse }
-      }
-      if normalised {
-        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let inverse = 1 / max(norm, 1e-12)
-        for j in 0..<h { vector[j] *= inverse }
-      }
-      return vector
+    return segments.map {
+      Self.pool(states, segment: $0, width: config.hiddenSize, pooling, normalised: normalised)
     }
+  }
+
+  /// Every pooling of every sequence from one forward pass, not normalised.
+  public func pooledStates(_ sequences: [[Int]]) throws -> [Pooling: [[Float]]] {
+    let (states, segments) = try hiddenStates(sequences)
+    var result: [Pooling: [[Float]]] = [:]
+    for pooling in Pooling.allCases {
+      result[pooling] = segments.map {
+        Self.pool(states, segment: $0, width: config.hiddenSize, pooling, normalised: false)
+      }
+    }
+    return result
+  }
+
+  /// `vector` scaled to unit Euclidean length (unchanged if its length is below 1e-12).
+  public static func normalise(_ vector: [Float]) -> [Float] {
+    let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    let inverse = 1 / max(norm, 1e-12)
+    return vector.map { $0 * inverse }
+  }
+
+  static func pool(
+    _ states: FloatBuffer, segment: Range<Int>, width: Int, _ pooling: Pooling,
+    normalised: Bool
+  ) -> [Float] {
+    var vector = [Float](repeating: 0, count: width)
+    guard !segment.isEmpty else { return vector }
+    switch pooling {
+    case .cls:
+      let row = states.pointer + segment.lowerBound * width
+      for j in 0..<width { vector[j] = row[j] }
+    case .mean:
+      for token in segment {
+        let row = states.pointer + token * width
+        for j in 0..<width { vector[j] += row[j] }
+      }
+      let inverse = 1 / Float(segment.count)
+      for j in 0..<width { vector[j] *= inverse }
+    }
+    return normalised ? normalise(vector) : vector
   }
 
   /// The logits of `BertForSequenceClassification`:
