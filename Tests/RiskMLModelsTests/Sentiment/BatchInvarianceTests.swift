@@ -20,10 +20,8 @@ struct BatchInvarianceTests {
     ]
     let alone = try classifier.classify([target])[0].logits
     let batched = try classifier.classify(others + [target] + others)
-    for logits in [batched[others.count].logits] {
-      let error = zip(alone, logits).map { abs($0 - $1) }.max()!
-      #expect(error <= 1e-5, "difference \(error)")
-    }
+    let error = zip(alone, batched[others.count].logits).map { abs($0 - $1) }.max()!
+    #expect(error <= 1e-5, "difference \(error)")
     #expect(classifier.labels == ["positive", "negative", "neutral"])
   }
 
@@ -41,7 +39,8 @@ struct BatchInvarianceTests {
   func labelsOverride() throws {
     let folder = SharedData.url("reference/bert/tiny-bert-classifier")
     let error = try #require(throws: SentimentError.self) {
-      try SentimentClassifier.load(folder: folder, labels: ["a", "b"], backend: CPUBackend(threads: 1))
+      try SentimentClassifier.load(
+        folder: folder, labels: ["a", "b"], backend: CPUBackend(threads: 1))
     }
     #expect(error.exitCode == .usage)
     let renamed = try SentimentClassifier.load(

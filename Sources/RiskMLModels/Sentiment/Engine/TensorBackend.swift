@@ -3,6 +3,8 @@
 /// The encoder calls nothing else, so that another implementation (a CUDA one loaded at
 /// run time) can replace `CPUBackend`. All matrices are row-major; a "linear" weight has
 /// PyTorch's `[out, in]` layout. Pointers stay valid only for the duration of a call.
+// FIXME: the buffers are host memory passed per call; a CUDA backend would want weights
+// uploaded once (a handle per tensor) and activations kept on the device between calls.
 public protocol TensorBackend: Sendable {
   /// A short name for messages, e.g. `cpu/openblas (Haswell), 2 threads`.
   var name: String { get }

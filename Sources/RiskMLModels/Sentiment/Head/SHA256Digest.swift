@@ -38,8 +38,9 @@ public enum SHA256Digest {
           | UInt32(message[i + 2]) << 8 | UInt32(message[i + 3])
       }
       for t in 16..<64 {
-        let s0 = rotate(schedule[t - 15], 7) ^ rotate(schedule[t - 15], 18) ^ (schedule[t - 15] >> 3)
-        let s1 = rotate(schedule[t - 2], 17) ^ rotate(schedule[t - 2], 19) ^ (schedule[t - 2] >> 10)
+        let (w15, w2) = (schedule[t - 15], schedule[t - 2])
+        let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+        let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
         schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
       }
       var (a, b, c, d, e, f, g, h) = (

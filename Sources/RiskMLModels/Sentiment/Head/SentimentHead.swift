@@ -17,7 +17,9 @@ public struct SentimentHead: Sendable {
   /// Embedding width.
   public var dimension: Int { manifest.embeddingDimension }
   /// The pooling the head expects.
-  public var pooling: BertEncoder.Pooling { BertEncoder.Pooling(rawValue: manifest.pooling) ?? .mean }
+  public var pooling: BertEncoder.Pooling {
+    BertEncoder.Pooling(rawValue: manifest.pooling) ?? .mean
+  }
 
   /// A head from its parts; `weight` must hold `labels.count x embeddingDimension` values.
   public init(manifest: SentimentHeadManifest, weight: [Float], bias: [Float]) {

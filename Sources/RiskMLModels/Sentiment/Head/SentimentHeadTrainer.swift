@@ -63,7 +63,8 @@ public struct SentimentHeadTrainer: Sendable {
     var fitRows = training
     var checkRows = validation ?? []
     if validation == nil {
-      (fitRows, checkRows) = Self.split(training, fraction: settings.validationFraction, seed: settings.seed)
+      (fitRows, checkRows) = Self.split(
+        training, fraction: settings.validationFraction, seed: settings.seed)
     }
     let fitLabels = try Self.indices(fitRows, labels: settings.labels)
     let checkLabels = try Self.indices(checkRows, labels: settings.labels)
@@ -78,7 +79,9 @@ public struct SentimentHeadTrainer: Sendable {
     for pooling in settings.poolings {
       for normalised in settings.normalisations {
         for balanced in settings.balancings {
-          for penalty in settings.penalties { jobs.append((pooling, normalised, balanced, penalty)) }
+          for penalty in settings.penalties {
+            jobs.append((pooling, normalised, balanced, penalty))
+          }
         }
       }
     }
@@ -97,7 +100,8 @@ public struct SentimentHeadTrainer: Sendable {
       normalised: chosen.candidate.normalised, baseModel: settings.baseModel,
       embeddingDimension: encoder.config.hiddenSize, maxLength: settings.maxLength,
       trainingDigest: LabelledText.digest(fitRows), trainingRows: fitRows.count,
-      trainingLabelCounts: Dictionary(fitRows.map { ($0.label.lowercased(), 1) }, uniquingKeysWith: +),
+      trainingLabelCounts: Dictionary(
+        fitRows.map { ($0.label.lowercased(), 1) }, uniquingKeysWith: +),
       validationDigest: LabelledText.digest(checkRows), validationRows: checkRows.count,
       validationSplitFromTraining: validation == nil, penalty: chosen.candidate.penalty,
       balanced: chosen.candidate.balanced, validationAccuracy: chosen.candidate.accuracy,
@@ -114,7 +118,8 @@ public struct SentimentHeadTrainer: Sendable {
     let predicted = predictions.map { prediction in
       classifier.labels.firstIndex(of: prediction.label) ?? 0
     }
-    return ClassificationMetrics(predicted: predicted, actual: actual, classes: classifier.labels.count)
+    return ClassificationMetrics(
+      predicted: predicted, actual: actual, classes: classifier.labels.count)
   }
 
   /// Label indices of `rows`, matched case-insensitively after trimming.
@@ -132,13 +137,16 @@ public struct SentimentHeadTrainer: Sendable {
   }
 
   /// Mean and CLS states of `texts`, unnormalised, in input order.
-  private func pooled(_ texts: [String], maxLength: Int) throws -> [BertEncoder.Pooling: [[Float]]] {
+  private func pooled(
+    _ texts: [String], maxLength: Int
+  ) throws -> [BertEncoder.Pooling: [[Float]]] {
     let ids = texts.map { tokenizer.encode($0, maxLength: maxLength) }
     var result: [BertEncoder.Pooling: [[Float]]] = [:]
     for pooling in BertEncoder.Pooling.allCases {
       result[pooling] = [[Float]](repeating: [], count: ids.count)
     }
-    for batch in LengthBatcher(tokenBudget: 8_192, maxSequences: 128).batches(lengths: ids.map(\.count)) {
+    let batcher = LengthBatcher(tokenBudget: 8_192, maxSequences: 128)
+    for batch in batcher.batches(lengths: ids.map(\.count)) {
       let states = try encoder.pooledStates(batch.map { ids[$0] })
       for (pooling, vectors) in states {
         for (index, vector) in zip(batch, vectors) { result[pooling]![index] = vector }

@@ -26,7 +26,9 @@ public struct BertTokenizer: Sendable {
   ///
   /// - Parameter path: names the vocabulary in the error.
   /// - Throws: `.malformedConfiguration` (65).
-  public init(vocabulary: Vocabulary, lowercases: Bool = true, path: String = "vocabulary") throws {
+  public init(
+    vocabulary: Vocabulary, lowercases: Bool = true, path: String = "vocabulary"
+  ) throws {
     guard let cls = vocabulary["[CLS]"], let sep = vocabulary["[SEP]"],
       let unk = vocabulary["[UNK]"]
     else {

@@ -69,6 +69,14 @@ public struct BertConfig: Sendable, Equatable {
       layerNormEpsilon = epsilon.floatValue
     }
     if let activation = json["hidden_act"] as? String { hiddenActivation = activation }
+    if let positions = json["position_embedding_type"] as? String, positions != "absolute" {
+      throw SentimentError.unsupportedModel(
+        reason: "position_embedding_type \(positions); only absolute positions are implemented")
+    }
+    if let type = json["model_type"] as? String, type != "bert" {
+      // FIXME: DistilBERT (model_type distilbert) and RoBERTa-style models are not run yet.
+      throw SentimentError.unsupportedModel(reason: "model_type \(type); only bert is implemented")
+    }
     if let names = json["architectures"] as? [String], let first = names.first {
       architecture = first
     }

@@ -133,7 +133,8 @@ public struct SafetensorsFile: Sendable {
     guard offsets[1] <= fileSize - dataStart else {
       throw fail("tensor '\(name)' data_offsets \(offsets) run past the end of the file")
     }
-    return Entry(dtype: dtype, shape: shape, range: (dataStart + offsets[0])..<(dataStart + offsets[1]))
+    let range = (dataStart + offsets[0])..<(dataStart + offsets[1])
+    return Entry(dtype: dtype, shape: shape, range: range)
   }
 
   /// The first of `names` present in the file, if any.
