@@ -86,6 +86,27 @@ struct LogisticRegression: Sendable {
     }
   }
 
+  /// A dot product with four independent accumulators, so the additions overlap.
+  @inline(__always)
+  private static func dot(
+    _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int
+  ) -> Double {
+    var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+    var j = 0
+    while j + 4 <= count {
+      s0 += a[j] * b[j]
+      s1 += a[j + 1] * b[j + 1]
+      s2 += a[j + 2] * b[j + 2]
+      s3 += a[j + 3] * b[j + 3]
+      j += 4
+    }
+    while j < count {
+      s0 += a[j] * b[j]
+      j += 1
+    }
+    return (s0 + s1) + (s2 + s3)
+  }
+
   private static func norm(_ v: [Double]) -> Double {
     v.reduce(0) { $0 + $1 * $1 }.squareRoot()
   }
@@ -127,10 +148,8 @@ struct LogisticRegression: Sendable {
           for i in labels.indices {
             let row = i * dimension
             for k in 0..<classes {
-              var sum = t[biasStart + k]
-              let w = k * dimension
-              for j in 0..<dimension { sum += t[w + j] * x[row + j] }
-              scores[k] = sum
+              scores[k] = t[biasStart + k]
+                + Self.dot(t.baseAddress! + k * dimension, x.baseAddress! + row, dimension)
             }
             let largest = scores.max()!
             var total = 0.0
