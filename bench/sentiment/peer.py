@@ -16,7 +16,8 @@ from transformers import AutoModel, AutoTokenizer
 
 
 def main():
-    model_dir, texts_csv, threads, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    model_dir, texts_csv = sys.argv[1], sys.argv[2]
+    threads, batch = int(sys.argv[3]), int(sys.argv[4])
     torch.set_num_threads(threads)
     with open(texts_csv, newline="", encoding="utf-8") as handle:
         texts = [row["text"] for row in csv.DictReader(handle)]

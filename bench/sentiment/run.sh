@@ -66,7 +66,8 @@ gflops = rate * 32.5 * 21.2e6 / 1e9
 print(f"# Sentiment benchmark ({n} PhraseBank sentences, {threads} threads, batch {batch})\n")
 print("| engine | sentences/s | peak RSS (MiB) |")
 print("| --- | --- | --- |")
-print(f"| PyTorch {peer['torch']} + transformers | {peer['sentences_per_second']} | {peer['peak_rss_mib']} |")
+torch = f"PyTorch {peer['torch']} + transformers"
+print(f"| {torch} | {peer['sentences_per_second']} | {peer['peak_rss_mib']} |")
 print(f"| riskml (whole CLI run, load included) | {rate:.1f} | {rss:.0f} |")
 print(f"\nriskml / PyTorch: {rate / peer['sentences_per_second']:.2f}x")
 print(f"riskml achieved {gflops:.1f} GFLOP/s; system OpenBLAS sgemm 2048^3: {sgemm} GFLOP/s "
