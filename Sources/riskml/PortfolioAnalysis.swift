@@ -12,8 +12,6 @@ struct PortfolioAnalysis: Sendable {
   let risk: RiskReport
   let factors: FactorModel?
   let scenarios: [ScenarioResult]
-  /// Advice to print: nothing here stops the run.
-  let warnings: [String]
 
   /// One record per asset: `asset`, `weight`, `risk_contribution`,
   /// `risk_contribution_fraction`, then `alpha`, `beta_<factor>`..., `r_squared` when

@@ -93,6 +93,9 @@ enum PortfolioCommand: Subcommand {
                default: "listwise",
                help: "Dates with a missing return: drop them for all assets (listwise) or per "
                  + "pair (pairwise, sample covariance only; may not be positive definite)."),
+    OptionSpec("fix-psd", value: "HOW", choices: ["spectral", "diag"],
+               help: "Repair a covariance that is not positive semi-definite: clip negative "
+                 + "eigenvalues (spectral) or add to the diagonal (diag)."),
   ]
 
   static let constraintOptions: [OptionSpec] = [
@@ -144,7 +147,7 @@ enum PortfolioCommand: Subcommand {
     let job = try PortfolioJob(
       settings: settings, input: SeriesInput(
         options: session.options, defaultReturnType: .simple, defaultPriceScale: 1),
-      configuration: session.configuration)
+      configuration: session.configuration, diagnostics: session.diagnostics)
     let reader = try session.openInput()
     let writer = try session.makeWriter(bufferedCSV: true)
     let context = try session.context()

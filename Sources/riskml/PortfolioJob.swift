@@ -23,10 +23,16 @@ struct PortfolioJob: SeriesJob {
   let settings: PortfolioSettings
   let input: SeriesInput
   let resolver: PortfolioConstraintResolver
+  /// Where advice goes as soon as it is known, even when a later step fails.
+  let diagnostics: Diagnostics
 
-  init(settings: PortfolioSettings, input: SeriesInput, configuration: Configuration) throws {
+  init(
+    settings: PortfolioSettings, input: SeriesInput, configuration: Configuration,
+    diagnostics: Diagnostics
+  ) throws {
     self.settings = settings
     self.input = input
+    self.diagnostics = diagnostics
     resolver = PortfolioConstraintResolver(
       settings: settings, extras: try PortfolioExtras(configuration: configuration),
       configuration: configuration)
@@ -50,6 +56,7 @@ struct PortfolioJob: SeriesJob {
     record["leverage"] = settings.leverage.map(Value.double) ?? .null
     record["factors"] = .array(settings.priceFactors.map(Value.string))
     record["factor_file"] = settings.factorFile.map(Value.string) ?? .null
+    record["fix_psd"] = settings.fixPSD.map { .string($0.rawValue) } ?? .null
     return record
   }
 
@@ -104,14 +111,13 @@ struct PortfolioJob: SeriesJob {
   func batch(_ problem: Problem, context: RunContext) throws -> [Problem] { [problem] }
 
   func infer(_ problem: Problem) throws -> PortfolioAnalysis {
-    let estimator = CorrelationEstimator(method: settings.covarianceMethod,
-                                         missing: settings.missing)
+    let estimator = CorrelationEstimator(
+      method: settings.covarianceMethod, missing: settings.missing, fixPSD: settings.fixPSD)
     let estimate = try estimator.estimate(problem.returns, assets: problem.assets)
-    var warnings: [String] = []
     if estimate.wasPositiveSemidefinite == false {
       let smallest = estimate.diagnostics.map { Value.formatNumber($0.smallestEigenvalue) } ?? "?"
-      warnings.append("the covariance is not positive semi-definite (smallest eigenvalue "
-        + "\(smallest)), as pairwise estimates can be: use --missing listwise")
+      diagnostics.warning("the covariance is not positive semi-definite (smallest eigenvalue "
+        + "\(smallest)), as pairwise estimates can be: use --missing listwise or --fix-psd")
     }
     let ppy = settings.periodsPerYear
     let annual = Matrix(
@@ -125,10 +131,11 @@ struct PortfolioJob: SeriesJob {
       scenarios: problem.objective == .minCVaR(alpha: settings.alpha)
         ? CorrelationEstimator.completeRows(problem.returns) : nil,
       observationCount: estimate.observations, riskFree: settings.riskFree)
-    warnings += optimizer.warnings
+    for warning in optimizer.warnings { diagnostics.warning(warning) }
     let result = try optimizer.optimize(problem.objective)
-    let builder = PortfolioReportBuilder(settings: settings, problem: problem)
-    return try builder.analysis(result: result, estimate: estimate, warnings: warnings)
+    let builder = PortfolioReportBuilder(
+      settings: settings, problem: problem, diagnostics: diagnostics)
+    return try builder.analysis(result: result, estimate: estimate)
   }
 
   func postprocess(
@@ -136,7 +143,6 @@ struct PortfolioJob: SeriesJob {
     context: RunContext
   ) throws {
     guard let analysis = results.first else { return }
-    for warning in analysis.warnings { context.diagnostics.warning(warning) }
     for record in analysis.assetRecords() { try writer.write(record) }
     for field in analysis.summaryRecord(current: problem.current).fields {
       context.report.details[field.key] = field.value

@@ -45,6 +45,7 @@ struct PortfolioSettings: Sendable {
   var expectedReturns: ExpectedReturnsEstimator
   var periodsPerYear: Double
   var missing: MissingDataPolicy
+  var fixPSD: PSDRepairMethod?
 
   var lowerBound: Double
   var upperBound: Double
@@ -125,6 +126,7 @@ struct PortfolioSettings: Sendable {
         "--missing pairwise works with --cov sample only, not \(covName); use --missing listwise")
     }
 
+    fixPSD = try options.choice("fix-psd", as: PSDRepairMethod.self)
     (lowerBound, upperBound) = try Self.bounds(options)
     maxTurnover = try options.double("max-turnover")
     currentPath = try options.string("current")

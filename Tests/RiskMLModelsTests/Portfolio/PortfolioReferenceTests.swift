@@ -6,15 +6,15 @@ import RiskMLCore
 /// Checks against ../shared/reference/portfolio_sp500_20.json and PyPortfolioOptFixture.
 @Suite(.enabled(if: SharedData.isAvailable, SharedData.absentMessage))
 struct PortfolioReferenceTests {
-  let data: SP500Returns.Data
+  let data: SP500StockReturns.Data
   let covariance: Matrix
 
   /// Loaded once for the whole suite (Swift Testing makes an instance per test).
-  static let shared = Result { try SP500Returns.load() }
+  static let shared = Result { try SP500StockReturns.load() }
 
   init() throws {
     data = try Self.shared.get()
-    covariance = SP500Returns.covariance(data.returns)
+    covariance = SP500StockReturns.covariance(data.returns)
   }
 
   func optimizer(_ mu: [Double]? = nil) -> PortfolioOptimizer {

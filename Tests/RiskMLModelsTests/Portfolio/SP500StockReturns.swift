@@ -3,7 +3,7 @@ import RiskMLCore
 
 /// Test-only loading of ../shared/data/prices/sp500_20_stocks_1990_2022.csv: simple
 /// returns of the rows dated 2018-01-01 or later, and their sample covariance.
-enum SP500Returns {
+enum SP500StockReturns {
   struct Data {
     let assets: [String]
     let returns: Matrix
