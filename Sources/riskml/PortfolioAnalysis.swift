@@ -38,7 +38,8 @@ struct PortfolioAnalysis: Sendable {
     record["n_obs"] = .int(estimate.observations)
     record["gross_exposure"] = .number(result.weights.reduce(0) { $0 + abs($1) })
     if let current {
-      record["turnover"] = .number(zip(result.weights, current).reduce(0) { $0 + abs($1.0 - $1.1) })
+      let turnover = zip(result.weights, current).reduce(0) { $0 + abs($1.0 - $1.1) }
+      record["turnover"] = .number(turnover)
     }
     var covariance = estimate.summaryRecord()
     covariance["method"] = .string(covarianceName)

@@ -48,7 +48,8 @@ struct PortfolioJob: SeriesJob {
       "return_type": .string(input.isReturns ? "given" : input.returnType.rawValue),
       "bounds": .array([.double(settings.lowerBound), .double(settings.upperBound)]),
       "risk_free": .double(settings.riskFree),
-      "simulations": .int(settings.simulations), "seed": .int(Int(truncatingIfNeeded: settings.seed)),
+      "simulations": .int(settings.simulations),
+      "seed": .int(Int(truncatingIfNeeded: settings.seed)),
     ]
     if case .ewma(let lambda) = settings.covarianceMethod { record["lambda"] = .double(lambda) }
     if case .ewma(let span) = settings.expectedReturns { record["span"] = .double(span) }

@@ -35,8 +35,9 @@ struct PortfolioReportBuilder {
         returns: problem.returns, assets: problem.assets, factors: series.matrix,
         factorNames: series.names, weights: weights)
     } catch let error as RiskError where settings.priceFactorsAreDefault {
-      diagnostics.warning("factor exposures left out (factors \(series.names.joined(separator: ", ")) "
-        + "from models.risk.factors in the config file): \(error.description)")
+      let names = series.names.joined(separator: ", ")
+      diagnostics.warning("factor exposures left out (factors \(names) from "
+        + "models.risk.factors in the config file): \(error.description)")
       return nil
     }
   }

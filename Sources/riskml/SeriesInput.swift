@@ -19,7 +19,8 @@ struct SeriesInput: Sendable {
     isReturns = try options.flag("returns")
     returnType = try options.choice("return-type", as: ReturnType.self) ?? defaultReturnType
     let hasScale = options.arguments.command.option("scale") != nil
-    scale = try (hasScale ? options.double("scale") : nil) ?? (isReturns ? 1 : defaultPriceScale)
+    let given = hasScale ? try options.double("scale") : nil
+    scale = given ?? (isReturns ? 1 : defaultPriceScale)
   }
 
   /// Reads the table and returns it as returns: checked, restricted to the date range,
