@@ -115,11 +115,15 @@ struct PortfolioJob: SeriesJob {
     let estimator = CorrelationEstimator(
       method: settings.covarianceMethod, missing: settings.missing, fixPSD: settings.fixPSD)
     let estimate = try estimator.estimate(problem.returns, assets: problem.assets)
-    if estimate.wasPositiveSemidefinite == false {
+    if let repair = estimate.repair {
+      diagnostics.warning("the covariance was not positive semi-definite; repaired with "
+        + "--fix-psd \(repair.rawValue)")
+    } else if estimate.wasPositiveSemidefinite == false {
       let smallest = estimate.diagnostics.map { Value.formatNumber($0.smallestEigenvalue) } ?? "?"
       diagnostics.warning("the covariance is not positive semi-definite (smallest eigenvalue "
         + "\(smallest)), as pairwise estimates can be: use --missing listwise or --fix-psd")
     }
+
     let ppy = settings.periodsPerYear
     let annual = Matrix(
       rows: estimate.matrix.rows, columns: estimate.matrix.columns,
@@ -134,6 +138,7 @@ struct PortfolioJob: SeriesJob {
       observationCount: estimate.observations, riskFree: settings.riskFree)
     for warning in optimizer.warnings { diagnostics.warning(warning) }
     let result = try optimizer.optimize(problem.objective)
+
     let builder = PortfolioReportBuilder(
       settings: settings, problem: problem, diagnostics: diagnostics)
     return try builder.analysis(result: result, estimate: estimate)
