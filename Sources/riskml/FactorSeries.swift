@@ -13,6 +13,8 @@ struct FactorSeries: Sendable {
   /// (12-1 months) and volatility (63 days).
   static func priceFactors(_ names: [String], returns: Matrix) -> FactorSeries {
     var matrix = Matrix(rows: returns.rows, columns: names.count)
+    // FIXME: the lookbacks (252/21 and 63 dates) and the top/bottom third are fixed;
+    // there are no options for them yet.
     for (k, name) in names.enumerated() {
       let series = name == "momentum"
         ? PriceFactors.momentum(returns) : PriceFactors.volatility(returns)

@@ -114,6 +114,9 @@ enum PortfolioCommand: Subcommand {
     OptionSpec("simulations", value: "N", default: "10000",
                help: "Monte Carlo draws for the monte_carlo VaR and ES."),
     OptionSpec("seed", value: "N", default: "42", help: "Seed of the Monte Carlo draws."),
+    OptionSpec("backtest-window", value: "N",
+               help: "Backtest a historical VaR from the N dates before each date (default: "
+                 + "one VaR from the whole history, in sample)."),
     OptionSpec("factors", value: "LIST",
                help: "Factors built from the price history: momentum, volatility, or none "
                  + "(default: models.risk.factors of the config file)."),

@@ -14,6 +14,8 @@ struct PortfolioJob: SeriesJob {
     let returns: Matrix
     /// The date (or row number) of each return row.
     let dates: [String]
+    /// Whether `dates` are dates rather than row numbers.
+    let hasDates: Bool
     let factors: FactorSeries?
     let constraints: PortfolioConstraints
     let objective: PortfolioObjective
@@ -49,6 +51,7 @@ struct PortfolioJob: SeriesJob {
       "bounds": .array([.double(settings.lowerBound), .double(settings.upperBound)]),
       "risk_free": .double(settings.riskFree),
       "simulations": .int(settings.simulations),
+      "backtest_window": settings.backtestWindow.map(Value.int) ?? .null,
       "seed": .int(Int(truncatingIfNeeded: settings.seed)),
     ]
     if case .ewma(let lambda) = settings.covarianceMethod { record["lambda"] = .double(lambda) }
@@ -104,7 +107,8 @@ struct PortfolioJob: SeriesJob {
     }
     return Problem(
       assets: assets, returns: returns,
-      dates: (0..<table.rowCount).map { table.label(ofRow: $0) }, factors: factors,
+      dates: (0..<table.rowCount).map { table.label(ofRow: $0) }, hasDates: table.hasDates,
+      factors: factors,
       constraints: try resolver.constraints(assets: assets, current: current),
       objective: try settings.objective(assets: assets, givenWeights: given), current: current)
   }

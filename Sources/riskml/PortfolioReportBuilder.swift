@@ -17,7 +17,8 @@ struct PortfolioReportBuilder {
   {
     let risk = try RiskReport(
       returns: problem.returns, weights: result.weights, covariance: estimate.matrix,
-      simulations: settings.simulations, seed: settings.seed)
+      simulations: settings.simulations, seed: settings.seed,
+      backtestWindow: settings.backtestWindow)
     let factors = try factorModel(weights: result.weights)
     let scenarios = try scenarios(weights: result.weights, factors: factors)
     return PortfolioAnalysis(
@@ -46,7 +47,11 @@ struct PortfolioReportBuilder {
   /// not cover is skipped with a warning, a `--scenario` window is an error.
   private func scenarios(weights: [Double], factors: FactorModel?) throws -> [ScenarioResult] {
     var results: [ScenarioResult] = []
-    for window in settings.windows {
+    if !problem.hasDates && settings.windows.contains(where: { !$0.isFromConfig }) {
+      throw UsageError("--scenario needs dated returns: give the input a date column (or "
+        + "name it with --date-column)")
+    }
+    for window in settings.windows where problem.hasDates {
       do {
         results.append(try ScenarioAnalysis.historical(
           name: window.name, returns: problem.returns, dates: problem.dates, weights: weights,

@@ -54,6 +54,8 @@ struct PortfolioSettings: Sendable {
   var leverage: Double?
 
   var simulations: Int
+  /// Dates of history behind each VaR of the backtest; nil for one in-sample VaR.
+  var backtestWindow: Int?
   var seed: UInt64
   var priceFactors: [String]
   /// Whether the price factors are the config file's default rather than asked for.
@@ -141,6 +143,10 @@ struct PortfolioSettings: Sendable {
 
     simulations = try options.int("simulations") ?? 10_000
     guard simulations >= 2 else { throw UsageError("--simulations must be at least 2") }
+    backtestWindow = try options.int("backtest-window")
+    if let backtestWindow, backtestWindow < 2 {
+      throw UsageError("--backtest-window must be at least 2")
+    }
     seed = try options.value("seed", expected: "an integer 0 or more") { UInt64($0) } ?? 42
     (priceFactors, priceFactorsAreDefault) = try Self.priceFactors(options, configuration)
     factorFile = try options.string("factor-file")

@@ -11,6 +11,7 @@ enum WeightsFileReader {
   static func read(_ path: String, assets: [String]) throws
     -> (weights: [Double], absent: [String])
   {
+    // FIXME: read with the default CSV dialect; --delimiter and --from apply to the input only.
     let reader = try InputOptions().open(path)
     let assetColumn = try reader.columnIndex("asset")
     let weightColumn = try reader.columnIndex("weight")

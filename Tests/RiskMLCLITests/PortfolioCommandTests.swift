@@ -104,6 +104,15 @@ import Testing
     }
   }
 
+  @Test func rollingBacktestUsesOnlyEarlierDates() throws {
+    let scratch = Scratch()
+    let outcome = try portfolio(["--backtest-window", "250", "--summary", scratch.path("s.json")])
+    #expect(outcome.status == 0)
+    let summary = try json(scratch.read("s.json"))
+    let backtests = try #require(summary["var_backtest"] as? [[String: Any]])
+    #expect(backtests.map { $0["observations"] as? Int } == [1006, 1006])
+  }
+
   @Test func riskParityEqualisesContributions() throws {
     let outcome = try portfolio(["--objective", "risk-parity"])
     #expect(outcome.status == 0)
