@@ -36,6 +36,8 @@ struct FactorSeries: Sendable {
       throw UsageError("--factor-file needs dated asset returns to align with: give the "
         + "input a date column (or name it with --date-column)")
     }
+    // FIXME: read with the default CSV dialect and the date column found by name;
+    // --delimiter, --from and --date-column apply to the asset input only.
     let reader = try InputOptions().open(path)
     var table = try SeriesTableReader().read(reader, rejects: rejects)
     guard table.hasDates else {
