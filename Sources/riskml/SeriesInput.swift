@@ -1,7 +1,8 @@
 import RiskMLCore
 
 /// The options every whole-series subcommand shares for reading its table: columns,
-/// date column and range, and turning prices into returns.
+/// date column and range, and turning prices into returns. A command without a `--scale`
+/// option gets `defaultPriceScale` for prices and 1 for returns.
 struct SeriesInput: Sendable {
   var reader: SeriesTableReader
   var start: CalendarDate?
@@ -17,7 +18,9 @@ struct SeriesInput: Sendable {
     end = try options.value("end", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
     isReturns = try options.flag("returns")
     returnType = try options.choice("return-type", as: ReturnType.self) ?? defaultReturnType
-    scale = try options.double("scale") ?? (isReturns ? 1 : defaultPriceScale)
+    let hasScale = options.arguments.command.option("scale") != nil
+    let given = hasScale ? try options.double("scale") : nil
+    scale = given ?? (isReturns ? 1 : defaultPriceScale)
   }
 
   /// Reads the table and returns it as returns: checked, restricted to the date range,

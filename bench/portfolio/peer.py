@@ -1,5 +1,6 @@
 """Peer timings for bench/portfolio: PyPortfolioOpt minimum variance (500 assets) and HRP
-(200 assets) on synthetic factor-structured returns; writes the returns as CSV for riskml.
+(200 assets), scikit-learn Ledoit-Wolf (2,000 assets), on synthetic factor-structured
+returns of 2,500 days; writes the returns as CSV for riskml.
 
 Usage: peer.py OUTDIR  (prints one JSON line per measurement)
 """
@@ -11,7 +12,9 @@ import time
 import numpy as np
 import pandas as pd
 import pypfopt
+import sklearn
 from pypfopt import EfficientFrontier, HRPOpt
+from sklearn.covariance import LedoitWolf
 
 DAYS = 2500
 SEED = 20240601
@@ -63,6 +66,15 @@ def main():
     seconds, weights = best_of(lambda: HRPOpt(r200).optimize(), 5)
     print(json.dumps({"task": "hrp-200", "peer": "pyportfolioopt " + version,
                       "seconds": seconds, "max_weight": float(max(weights.values()))}))
+
+    r2000 = synthetic_returns(2000, SEED + 2)
+    path = os.path.join(out, "returns_2000.csv")
+    r2000.to_csv(path, index_label="Date")
+    seconds, model = best_of(lambda: LedoitWolf().fit(r2000.values), 3)
+    read_seconds, _ = best_of(lambda: pd.read_csv(path, index_col=0), 1)
+    print(json.dumps({"task": "ledoit-wolf-2000", "peer": "scikit-learn " + sklearn.__version__,
+                      "seconds": seconds, "read_csv_seconds": read_seconds,
+                      "shrinkage": float(model.shrinkage_)}))
 
 
 if __name__ == "__main__":
