@@ -77,6 +77,7 @@ public final class CSVReader: TableReader {
   /// Reads one record; nil at the end of input. Returns the fields and the starting line.
   private func readRecord() throws -> ([String], Int)? {
     guard try input.peek() != nil else { return nil }
+    if let simple = try readSimpleRecord() { return simple }
     let startLine = line
     var fields: [String] = []
     var recordBytes = 0
@@ -89,6 +90,37 @@ public final class CSVReader: TableReader {
       case .endOfRecord, .endOfInput: return (fields, startLine)
       }
     }
+  }
+
+  /// The fast path: a record without quotes that ends inside the bytes already buffered is
+  /// split in one pass. Anything else (quotes, a record spanning chunks, invalid UTF-8, an
+  /// over-long record) returns nil without consuming input, for the general parser.
+  private func readSimpleRecord() throws -> ([String], Int)? {
+    var fields: [String] = []
+    fields.reserveCapacity(header.count)
+    let delimiter = dialect.delimiter
+    let limit = dialect.maxRecordBytes
+    _ = try input.withAvailableBytes { bytes in
+      guard let end = bytes.firstIndex(of: 0x0A), end <= limit else { return 0 }
+      var start = 0
+      for i in 0...end where i == end || bytes[i] == delimiter {
+        var stop = i
+        if i == end && stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+        guard !slice.contains(UInt8(ascii: "\"")),
+          let field = String(validating: slice, as: UTF8.self)
+        else {
+          fields = []
+          return 0
+        }
+        fields.append(field)
+        start = i + 1
+      }
+      return end + 1
+    }
+    guard !fields.isEmpty else { return nil }
+    line += 1
+    return (fields, line - 1)
   }
 
   private enum Terminator { case delimiter, endOfRecord, endOfInput }
@@ -110,30 +142,21 @@ public final class CSVReader: TableReader {
     while !done {
       let hasMore = try input.withAvailableBytes { bytes in
         var i = 0
-        while i < bytes.count {
-          let byte = bytes[i]
-          if byte == delimiter {
-            terminator = .delimiter
-            done = true
-            return i + 1
-          }
-          if byte == newline {
-            terminator = .endOfRecord
-            done = true
-            return i + 1
-          }
-          if byte != carriageReturn { fieldBytes.append(byte) }
-          i += 1
-        }
-        return i
+        while i < bytes.count, bytes[i] != delimiter, bytes[i] != newline { i += 1 }
+        fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<i]))
+        guard i < bytes.count else { return i }
+        terminator = bytes[i] == delimiter ? .delimiter : .endOfRecord
+        done = true
+        return i + 1
       }
       if !hasMore { break }
-      recordBytes += fieldBytes.count
-      if recordBytes > dialect.maxRecordBytes {
+      if recordBytes + fieldBytes.count > dialect.maxRecordBytes {
         throw InputError.lineTooLong(InputPosition(file: source, line: startLine),
                                      limit: dialect.maxRecordBytes)
       }
     }
+    recordBytes += fieldBytes.count
+    if fieldBytes.last == carriageReturn { fieldBytes.removeLast() }
     if terminator == .endOfRecord { line += 1 }
     return terminator
   }

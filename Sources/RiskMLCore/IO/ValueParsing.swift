@@ -23,20 +23,39 @@ public struct MissingValues: Sendable {
 extension Value {
   /// The value as a finite number, or nil for missing values.
   ///
-  /// Strings are trimmed and read with `Double(_:)`; `inf`, `nan` and text are errors.
+  /// Strings are read with `Double(_:)` (after trimming spaces when needed); missing tokens
+  /// give nil; `inf`, `nan` written as a number, hexadecimal and other text are errors.
+  /// The position is only built when there is an error to report.
   /// - Throws: `InputError.badValue` at `position` when the value is not a number.
-  public func finiteNumber(at position: InputPosition, missing: MissingValues) throws -> Double? {
-    if missing.isMissing(self) { return nil }
+  public func finiteNumber(
+    at position: @autoclosure () -> InputPosition, missing: MissingValues
+  ) throws -> Double? {
     switch self {
-    case .int(let integer): return Double(integer)
-    case .double(let number) where number.isFinite: return number
     case .string(let text):
+      if let number = Double(text), number.isFinite, !Self.isHexadecimal(text) { return number }
+      if missing.isMissing(self) { return nil }
       let trimmed = text.trimmingSpaces()
-      if let number = Double(trimmed), number.isFinite, !trimmed.hasPrefix("0x") { return number }
-      throw InputError.badValue(position, value: text, expected: "a finite number")
+      if let number = Double(trimmed), number.isFinite, !Self.isHexadecimal(trimmed) {
+        return number
+      }
+      throw InputError.badValue(position(), value: text, expected: "a finite number")
+    case .int(let integer):
+      return Double(integer)
+    case .double(let number) where number.isFinite:
+      return number
     default:
-      throw InputError.badValue(position, value: displayText, expected: "a finite number")
+      if missing.isMissing(self) { return nil }
+      throw InputError.badValue(position(), value: displayText, expected: "a finite number")
     }
+  }
+
+  /// Whether `text` is a hexadecimal float such as `0x1p3`, which `Double(_:)` accepts but
+  /// a data file never means.
+  private static func isHexadecimal(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    var first = bytes.next()
+    if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { first = bytes.next() }
+    return first == UInt8(ascii: "0") && (bytes.next() ?? 0) | 0x20 == UInt8(ascii: "x")
   }
 
   /// The value as text for a message or as a date/label field.

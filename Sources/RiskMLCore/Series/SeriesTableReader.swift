@@ -42,8 +42,8 @@ public struct SeriesTableReader: Sendable {
         }
         var parsed = [Double](repeating: .nan, count: valueIndices.count)
         for (k, column) in valueIndices.enumerated() {
-          let position = reader.position(of: row, column: column)
-          parsed[k] = try row.values[column].finiteNumber(at: position, missing: missing) ?? .nan
+          parsed[k] = try row.values[column].finiteNumber(
+            at: reader.position(of: row, column: column), missing: missing) ?? .nan
         }
         if let date { dates.append(date) }
         for k in parsed.indices { values[k].append(parsed[k]) }

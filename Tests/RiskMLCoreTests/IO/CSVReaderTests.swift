@@ -6,13 +6,35 @@ import Testing
     try readAll(bytes: Array(text.utf8), dialect: dialect)
   }
 
+  /// Reads with a 7-byte chunk (the general parser) and a 1 MiB chunk (the fast path for
+  /// simple records): both must give the same rows or the same error.
   func readAll(bytes: [UInt8], dialect: CSVDialect = CSVDialect()) throws -> ([String], [[String]]) {
     let folder = TemporaryFolder()
     let path = folder.write("input.csv", bytes: bytes)
-    let reader = try CSVReader(input: ByteSource(path: path, chunkSize: 7), dialect: dialect)
-    var rows: [[String]] = []
-    while let row = try reader.nextRow() { rows.append(row.values.map(\.displayText)) }
-    return (reader.header, rows)
+    func read(chunkSize: Int) throws -> ([String], [[String]]) {
+      let reader = try CSVReader(input: ByteSource(path: path, chunkSize: chunkSize), dialect: dialect)
+      var rows: [[String]] = []
+      while let row = try reader.nextRow() { rows.append(row.values.map(\.displayText)) }
+      return (reader.header, rows)
+    }
+    let small = Result { try read(chunkSize: 7) }
+    let large = Result { try read(chunkSize: 1 << 20) }
+    switch (small, large) {
+    case (.success(let a), .success(let b)):
+      #expect(a.0 == b.0 && a.1 == b.1, "chunk sizes disagree")
+      return a
+    case (.failure(let a), .failure(let b)):
+      #expect("\(a)" == "\(b)", "chunk sizes disagree")
+      throw a
+    default:
+      Issue.record("one chunk size failed and the other did not: \(small) \(large)")
+      return try small.get()
+    }
+  }
+
+  @Test func mixedSimpleAndQuotedRecords() throws {
+    let (_, rows) = try readAll("a,b\r\n1,2\r\n\"x\ny\",3\r\n4,\"5\"\n,\n")
+    #expect(rows == [["1", "2"], ["x\ny", "3"], ["4", "5"], ["", ""]])
   }
 
   @Test func quotedFieldsWithDelimitersQuotesAndNewlines() throws {
