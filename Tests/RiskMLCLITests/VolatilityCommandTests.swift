@@ -77,6 +77,8 @@ import Testing
     ("", "empty"),
     ("Date,A\n2020-01-02,1\n2020-01-01,2\n", "comes before"),
     ("Date,A\n2020-01-01,1,2\n", "expected 2 fields"),
+    ("Date,A\n2020-01-01,1\n2020-01-02,0X10\n", "found '0X10'"),
+    ("Date,A\n2020-01-01,1\n2020-01-02,2\u{0}5\n", "expected a finite number"),
   ])
   func badInputsAreExplained(_ input: String, _ phrase: String) throws {
     let outcome = try BinaryRunner.run(["volatility"], stdin: input)

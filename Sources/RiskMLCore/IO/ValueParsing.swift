@@ -23,7 +23,8 @@ public struct MissingValues: Sendable {
 extension Value {
   /// The value as a finite number, or nil for missing values.
   ///
-  /// Strings are trimmed and read with `Double(_:)`; `inf`, `nan` and text are errors.
+  /// Strings are trimmed and read as decimal numbers; `inf`, `nan`, hexadecimal and text are
+  /// errors.
   /// - Throws: `InputError.badValue` at `position` when the value is not a number.
   public func finiteNumber(at position: InputPosition, missing: MissingValues) throws -> Double? {
     if missing.isMissing(self) { return nil }
@@ -32,11 +33,21 @@ extension Value {
     case .double(let number) where number.isFinite: return number
     case .string(let text):
       let trimmed = text.trimmingSpaces()
-      if let number = Double(trimmed), number.isFinite, !trimmed.hasPrefix("0x") { return number }
+      if trimmed.utf8.allSatisfy(Self.isDecimalByte), let number = Double(trimmed),
+        number.isFinite
+      {
+        return number
+      }
       throw InputError.badValue(position, value: text, expected: "a finite number")
     default:
       throw InputError.badValue(position, value: displayText, expected: "a finite number")
     }
+  }
+
+  /// Whether `byte` can appear in a decimal number. `Double(_:)` alone also reads
+  /// hexadecimal (`0X10`) and stops at a NUL byte (`1\u{0}2` reads as 1).
+  private static func isDecimalByte(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "+-.eE".utf8.contains(byte)
   }
 
   /// The value as text for a message or as a date/label field.
