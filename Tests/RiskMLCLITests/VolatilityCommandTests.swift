@@ -115,6 +115,18 @@ import Testing
     #expect(missing.stderr.contains("no column 'Open'"))
   }
 
+  @Test func rangeEstimatorKeepsToStartAndEnd() throws {
+    let bars = BinaryRunner.packageRoot.appendingPathComponent("examples/sp500_ohlc.csv").path
+    let outcome = try BinaryRunner.run([
+      "volatility", "--model", "parkinson", "--window", "5", "--start", "2018-06-01",
+      "--end", "2018-06-30", bars,
+    ])
+    #expect(outcome.status == 0)
+    let dates = outcome.records.compactMap { $0["date"] as? String }
+    #expect(dates.count == 21 - 4)
+    #expect(dates.allSatisfy { $0 >= "2018-06-01" && $0 <= "2018-06-30" })
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
