@@ -36,7 +36,7 @@ struct SeriesInput: Sendable {
     if isReturns {
       return scale == 1 ? table : table.scaled(by: scale)
     }
-    if returnType == .log { table = try table.requiringPositivePrices(rejects: context.rejects) }
+    table = try table.requiringPositivePrices(rejects: context.rejects, for: returnType)
     return table.returns(returnType, scale: scale)
   }
 }

@@ -78,6 +78,14 @@ import Testing
     #expect(repaired.stderr.contains("repaired"))
   }
 
+  @Test func zeroPriceIsBadDataNotANullCorrelation() throws {
+    let outcome = try BinaryRunner.run(
+      ["correlation"], stdin: "Date,A,B\n2020-01-01,1,2\n2020-01-02,0,3\n2020-01-03,2,2\n")
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("<stdin>:3"))
+    #expect(outcome.stdout.isEmpty)
+  }
+
   @Test func pairwiseWithShrinkageIsAUsageError() throws {
     let outcome = try BinaryRunner.run(
       ["correlation", "--method", "oas", "--missing", "pairwise", prices])

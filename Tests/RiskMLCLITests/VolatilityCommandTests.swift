@@ -127,6 +127,14 @@ import Testing
     #expect(dates.allSatisfy { $0 >= "2018-06-01" && $0 <= "2018-06-30" })
   }
 
+  @Test func zeroPriceUnderSimpleReturnsIsBadData() throws {
+    let outcome = try BinaryRunner.run(
+      ["volatility", "--return-type", "simple"], stdin: "Date,A\n2020-01-01,1\n2020-01-02,0\n")
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("<stdin>:3"))
+    #expect(outcome.stderr.contains("positive price"))
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
