@@ -135,6 +135,16 @@ import Testing
     #expect(outcome.stderr.contains("positive price"))
   }
 
+  @Test func assetWithoutReturnsIsReportedNotDropped() throws {
+    for text in ["Date,A\n2020-01-01,1\n", "Date,A,B\n2020-01-01,,1\n2020-01-02,,2\n"] {
+      let outcome = try BinaryRunner.run(["volatility", "-q"], stdin: text)
+      #expect(outcome.status == 0)
+      let record = try #require(outcome.records.first { $0["asset"] as? String == "A" })
+      #expect(record["n_obs"] as? Int == 0)
+      #expect(record["converged"] as? Bool == false)
+    }
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
