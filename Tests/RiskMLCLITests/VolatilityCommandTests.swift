@@ -145,6 +145,12 @@ import Testing
     }
   }
 
+  @Test func emptyColumnListIsAUsageError() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--columns", "", prices])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("--columns"))
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
