@@ -28,6 +28,9 @@ struct SeriesInput: Sendable {
   ) throws -> SeriesTable {
     var table = try reader.read(tableReader, rejects: context.rejects)
     context.report.rowsRead = table.rowCount + context.rejects.count
+    if !table.hasDates && (start != nil || end != nil) {
+      throw UsageError("--start and --end need a date column; name it with --date-column")
+    }
     table = table.restricted(from: start, to: end)
     guard table.rowCount > 0 else {
       throw InputError.invalidData("\(tableReader.source): no rows between the --start and --end dates")

@@ -151,6 +151,13 @@ import Testing
     #expect(outcome.stderr.contains("--columns"))
   }
 
+  @Test func dateRangeWithoutDatesIsAUsageError() throws {
+    let outcome = try BinaryRunner.run(
+      ["volatility", "--returns", "--start", "2020-01-01"], stdin: "R\n0.1\n-0.2\n")
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("date column"))
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
