@@ -158,6 +158,12 @@ import Testing
     #expect(outcome.stderr.contains("date column"))
   }
 
+  @Test func mistypedColumnSuggests() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--columns", "KOO", prices])
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("did you mean 'KO'"))
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
