@@ -78,6 +78,10 @@ struct CorrelationJob: SeriesJob {
     if window == nil, let whole = outputs.first {
       describe(whole.estimate, context: context)
     }
+    if let window, outputs.isEmpty {
+      context.diagnostics.warning(
+        "only \(table.rowCount) dates of returns, fewer than --window \(window): no output")
+    }
     for output in outputs {
       let estimate = ordered(output.estimate)
       if writesMatrix {

@@ -74,6 +74,10 @@ struct RangeVolatilityJob: SeriesJob {
   func postprocess(
     _ results: [[Double?]], prepared bars: Bars, writer: RecordWriter, context: RunContext
   ) throws {
+    if (results.first ?? []).allSatisfy({ $0 == nil }) {
+      context.diagnostics.warning(
+        "only \(bars.table.rowCount) bars, too few for --window \(window): no output")
+    }
     for (row, volatility) in (results.first ?? []).enumerated() {
       guard let volatility else { continue }
       try writer.write([

@@ -86,6 +86,13 @@ import Testing
     #expect(outcome.stdout.isEmpty)
   }
 
+  @Test func windowLongerThanTheDataWarns() throws {
+    let outcome = try BinaryRunner.run(["correlation", "--window", "5000", prices])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr.contains("--window 5000"))
+  }
+
   @Test func pairwiseWithShrinkageIsAUsageError() throws {
     let outcome = try BinaryRunner.run(
       ["correlation", "--method", "oas", "--missing", "pairwise", prices])

@@ -164,6 +164,15 @@ import Testing
     #expect(outcome.stderr.contains("did you mean 'KO'"))
   }
 
+  @Test func windowLongerThanTheDataWarns() throws {
+    let bars = BinaryRunner.packageRoot.appendingPathComponent("examples/sp500_ohlc.csv").path
+    let range = try BinaryRunner.run(
+      ["volatility", "--model", "parkinson", "--window", "600", bars])
+    #expect(range.status == 0)
+    #expect(range.stdout.isEmpty)
+    #expect(range.stderr.contains("--window 600"))
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
