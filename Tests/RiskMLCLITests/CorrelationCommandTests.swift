@@ -54,6 +54,14 @@ import Testing
     #expect(!outcome.stdout.contains("inf"))
   }
 
+  @Test func constantSeriesIsNamedNotCalledIndefinite() throws {
+    var text = "Date,A,B\n"
+    for day in 1...20 { text += "2021-02-\(day < 10 ? "0" : "")\(day),100,\(100 + day % 3)\n" }
+    let outcome = try BinaryRunner.run(["correlation"], stdin: text)
+    #expect(outcome.stderr.contains("constant series, their correlations are null: A"))
+    #expect(!outcome.stderr.contains("semi-definite"))
+  }
+
   @Test func pairwiseWarnsWhenNotPositiveSemidefinite() throws {
     let text = """
       Date,A,B,C
