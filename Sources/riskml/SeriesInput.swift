@@ -18,6 +18,7 @@ struct SeriesInput: Sendable {
     isReturns = try options.flag("returns")
     returnType = try options.choice("return-type", as: ReturnType.self) ?? defaultReturnType
     scale = try options.double("scale") ?? (isReturns ? 1 : defaultPriceScale)
+    guard scale > 0 else { throw UsageError("--scale must be positive") }
   }
 
   /// Reads the table and returns it as returns: checked, restricted to the date range,

@@ -173,6 +173,14 @@ import Testing
     #expect(range.stderr.contains("--window 600"))
   }
 
+  @Test func scaleMustBePositive() throws {
+    for scale in ["0", "-100"] {
+      let outcome = try BinaryRunner.run(["volatility", "--scale", scale, prices])
+      #expect(outcome.status == 64)
+      #expect(outcome.stderr.contains("--scale must be positive"))
+    }
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
