@@ -181,6 +181,12 @@ import Testing
     }
   }
 
+  @Test func dateColumnIsNotAnAsset() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--columns", "Date,KO", prices])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("date column 'Date'"))
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
