@@ -78,6 +78,10 @@ struct CorrelationJob: SeriesJob {
     if window == nil, let whole = outputs.first {
       describe(whole.estimate, context: context)
     }
+    if let window, outputs.isEmpty {
+      context.diagnostics.warning(
+        "only \(table.rowCount) dates of returns, fewer than --window \(window): no output")
+    }
     for output in outputs {
       let estimate = ordered(output.estimate)
       if writesMatrix {
@@ -91,9 +95,16 @@ struct CorrelationJob: SeriesJob {
     }
   }
 
-  /// Puts the summary figures in the report and warns about a matrix that is not PSD.
+  /// Puts the summary figures in the report and warns about constant series (null
+  /// correlations, which leave no eigenvalues to check) or a matrix that is not PSD.
   private func describe(_ estimate: CorrelationEstimate, context: RunContext) {
     for field in estimate.summaryRecord().fields { context.report.details[field.key] = field.value }
+    let constant = estimate.assets.indices.filter { estimate.matrix[$0, $0].isNaN }
+    guard constant.isEmpty else {
+      let names = constant.map { estimate.assets[$0] }.joined(separator: ", ")
+      context.diagnostics.warning("constant series, their correlations are null: \(names)")
+      return
+    }
     guard estimate.wasPositiveSemidefinite == false else { return }
     let smallest = estimate.diagnostics.map { Value.formatNumber($0.smallestEigenvalue) } ?? "?"
     if let repair = estimate.repair {

@@ -84,12 +84,10 @@ struct GARCHJob: SeriesJob {
   }
 
   func batch(_ table: SeriesTable, context: RunContext) throws -> [Task] {
-    table.columns.indices.compactMap { k in
+    table.columns.indices.map { k in
       let asset = table.columns[k]
-      guard let (returns, firstRow) = table.observedRange(ofColumn: k) else {
-        context.diagnostics.warning("\(asset): no values; skipped")
-        return nil
-      }
+      // An asset without a single return still gets its record: "0 observations".
+      let (returns, firstRow) = table.observedRange(ofColumn: k) ?? ([], 0)
       if let factor = ReturnScale.recommendedFactor(returns) {
         let variance = ReturnScale.moments(returns).variance
         context.diagnostics.warning(

@@ -19,6 +19,8 @@ struct RangeVolatilityJob: SeriesJob {
   let window: Int
   let periodsPerYear: Double
   let reader: SeriesTableReader
+  let start: CalendarDate?
+  let end: CalendarDate?
 
   init(estimator: RangeVolatilityEstimator, options: OptionValues) throws {
     self.estimator = estimator
@@ -30,6 +32,9 @@ struct RangeVolatilityJob: SeriesJob {
     periodsPerYear = try options.double("annualize") ?? 252
     guard periodsPerYear > 0 else { throw UsageError("--annualize must be positive") }
     reader = SeriesTableReader(dateColumn: try options.string("date-column"))
+    start = try options.value(
+      "start", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
+    end = try options.value("end", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
   }
 
   var settingsRecord: Record {
@@ -48,6 +53,11 @@ struct RangeVolatilityJob: SeriesJob {
     }
     var table = try columns.read(tableReader, rejects: context.rejects)
     context.report.rowsRead = table.rowCount + context.rejects.count
+    table = table.restricted(from: start, to: end)
+    guard table.rowCount > 0 else {
+      throw InputError.invalidData(
+        "\(tableReader.source): no rows between the --start and --end dates")
+    }
     table = try table.requiringComplete(rejects: context.rejects)
     table = try table.requiringPositivePrices(rejects: context.rejects)
     return Bars(table: table, open: table.values[0], high: table.values[1],
@@ -64,6 +74,10 @@ struct RangeVolatilityJob: SeriesJob {
   func postprocess(
     _ results: [[Double?]], prepared bars: Bars, writer: RecordWriter, context: RunContext
   ) throws {
+    if (results.first ?? []).allSatisfy({ $0 == nil }) {
+      context.diagnostics.warning(
+        "only \(bars.table.rowCount) bars, too few for --window \(window): no output")
+    }
     for (row, volatility) in (results.first ?? []).enumerated() {
       guard let volatility else { continue }
       try writer.write([

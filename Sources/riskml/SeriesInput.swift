@@ -21,6 +21,7 @@ struct SeriesInput: Sendable {
     let hasScale = options.arguments.command.option("scale") != nil
     let given = hasScale ? try options.double("scale") : nil
     scale = given ?? (isReturns ? 1 : defaultPriceScale)
+    guard scale > 0 else { throw UsageError("--scale must be positive") }
   }
 
   /// Reads the table and returns it as returns: checked, restricted to the date range,
@@ -31,6 +32,9 @@ struct SeriesInput: Sendable {
   ) throws -> SeriesTable {
     var table = try reader.read(tableReader, rejects: context.rejects)
     context.report.rowsRead = table.rowCount + context.rejects.count
+    if !table.hasDates && (start != nil || end != nil) {
+      throw UsageError("--start and --end need a date column; name it with --date-column")
+    }
     table = table.restricted(from: start, to: end)
     guard table.rowCount > 0 else {
       throw InputError.invalidData("\(tableReader.source): no rows between the --start and --end dates")
@@ -39,7 +43,7 @@ struct SeriesInput: Sendable {
     if isReturns {
       return scale == 1 ? table : table.scaled(by: scale)
     }
-    if returnType == .log { table = try table.requiringPositivePrices(rejects: context.rejects) }
+    table = try table.requiringPositivePrices(rejects: context.rejects, for: returnType)
     return table.returns(returnType, scale: scale)
   }
 }

@@ -46,6 +46,22 @@ import Testing
     #expect(outcome.status == 73)
   }
 
+  @Test func outputThatIsAlsoAnInputIsRefused() throws {
+    let scratch = Scratch()
+    let prices = BinaryRunner.packageRoot.appendingPathComponent("examples/prices.csv")
+    let data = try String(contentsOf: prices, encoding: .utf8)
+    let input = scratch.write("prices.csv", data)
+    let clobber = try BinaryRunner.run(["volatility", "--columns", "KO", "-o", input, input])
+    #expect(clobber.status == 64)
+    #expect(scratch.read("prices.csv") == data)
+    let twice = try BinaryRunner.run([
+      "volatility", "--columns", "KO", "-o", scratch.path("out.jsonl"), "--on-error", "skip",
+      "--rejects", scratch.path("out.jsonl"), input,
+    ])
+    #expect(twice.status == 64)
+    #expect(twice.stderr.contains("--rejects"))
+  }
+
   @Test func lockHeldExits75() throws {
     let scratch = Scratch()
     let lockPath = scratch.path("run.lock")

@@ -54,6 +54,14 @@ import Testing
     #expect(!outcome.stdout.contains("inf"))
   }
 
+  @Test func constantSeriesIsNamedNotCalledIndefinite() throws {
+    var text = "Date,A,B\n"
+    for day in 1...20 { text += "2021-02-\(day < 10 ? "0" : "")\(day),100,\(100 + day % 3)\n" }
+    let outcome = try BinaryRunner.run(["correlation"], stdin: text)
+    #expect(outcome.stderr.contains("constant series, their correlations are null: A"))
+    #expect(!outcome.stderr.contains("semi-definite"))
+  }
+
   @Test func pairwiseWarnsWhenNotPositiveSemidefinite() throws {
     let text = """
       Date,A,B,C
@@ -76,6 +84,21 @@ import Testing
       ["correlation", "--returns", "--missing", "pairwise", "--fix-psd", "spectral"], stdin: text)
     #expect(repaired.status == 0)
     #expect(repaired.stderr.contains("repaired"))
+  }
+
+  @Test func zeroPriceIsBadDataNotANullCorrelation() throws {
+    let outcome = try BinaryRunner.run(
+      ["correlation"], stdin: "Date,A,B\n2020-01-01,1,2\n2020-01-02,0,3\n2020-01-03,2,2\n")
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("<stdin>:3"))
+    #expect(outcome.stdout.isEmpty)
+  }
+
+  @Test func windowLongerThanTheDataWarns() throws {
+    let outcome = try BinaryRunner.run(["correlation", "--window", "5000", prices])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr.contains("--window 5000"))
   }
 
   @Test func pairwiseWithShrinkageIsAUsageError() throws {

@@ -77,6 +77,8 @@ import Testing
     ("", "empty"),
     ("Date,A\n2020-01-02,1\n2020-01-01,2\n", "comes before"),
     ("Date,A\n2020-01-01,1,2\n", "expected 2 fields"),
+    ("Date,A\n2020-01-01,1\n2020-01-02,0X10\n", "found '0X10'"),
+    ("Date,A\n2020-01-01,1\n2020-01-02,2\u{0}5\n", "expected a finite number"),
   ])
   func badInputsAreExplained(_ input: String, _ phrase: String) throws {
     let outcome = try BinaryRunner.run(["volatility"], stdin: input)
@@ -111,6 +113,78 @@ import Testing
     let missing = try BinaryRunner.run(["volatility", "--model", "parkinson", prices])
     #expect(missing.status == 65)
     #expect(missing.stderr.contains("no column 'Open'"))
+  }
+
+  @Test func rangeEstimatorKeepsToStartAndEnd() throws {
+    let bars = BinaryRunner.packageRoot.appendingPathComponent("examples/sp500_ohlc.csv").path
+    let outcome = try BinaryRunner.run([
+      "volatility", "--model", "parkinson", "--window", "5", "--start", "2018-06-01",
+      "--end", "2018-06-30", bars,
+    ])
+    #expect(outcome.status == 0)
+    let dates = outcome.records.compactMap { $0["date"] as? String }
+    #expect(dates.count == 21 - 4)
+    #expect(dates.allSatisfy { $0 >= "2018-06-01" && $0 <= "2018-06-30" })
+  }
+
+  @Test func zeroPriceUnderSimpleReturnsIsBadData() throws {
+    let outcome = try BinaryRunner.run(
+      ["volatility", "--return-type", "simple"], stdin: "Date,A\n2020-01-01,1\n2020-01-02,0\n")
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("<stdin>:3"))
+    #expect(outcome.stderr.contains("positive price"))
+  }
+
+  @Test func assetWithoutReturnsIsReportedNotDropped() throws {
+    for text in ["Date,A\n2020-01-01,1\n", "Date,A,B\n2020-01-01,,1\n2020-01-02,,2\n"] {
+      let outcome = try BinaryRunner.run(["volatility", "-q"], stdin: text)
+      #expect(outcome.status == 0)
+      let record = try #require(outcome.records.first { $0["asset"] as? String == "A" })
+      #expect(record["n_obs"] as? Int == 0)
+      #expect(record["converged"] as? Bool == false)
+    }
+  }
+
+  @Test func emptyColumnListIsAUsageError() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--columns", "", prices])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("--columns"))
+  }
+
+  @Test func dateRangeWithoutDatesIsAUsageError() throws {
+    let outcome = try BinaryRunner.run(
+      ["volatility", "--returns", "--start", "2020-01-01"], stdin: "R\n0.1\n-0.2\n")
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("date column"))
+  }
+
+  @Test func mistypedColumnSuggests() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--columns", "KOO", prices])
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("did you mean 'KO'"))
+  }
+
+  @Test func windowLongerThanTheDataWarns() throws {
+    let bars = BinaryRunner.packageRoot.appendingPathComponent("examples/sp500_ohlc.csv").path
+    let range = try BinaryRunner.run(
+      ["volatility", "--model", "parkinson", "--window", "600", bars])
+    #expect(range.status == 0)
+    #expect(range.stdout.isEmpty)
+    #expect(range.stderr.contains("--window 600"))
+  }
+
+  @Test func scaleMustBePositive() throws {
+    for scale in ["0", "-100"] {
+      let outcome = try BinaryRunner.run(["volatility", "--scale", scale, prices])
+      #expect(outcome.status == 64)
+      #expect(outcome.stderr.contains("--scale must be positive"))
+    }
+  }
+
+  @Test func dateColumnIsNotAnAsset() throws {
+    let outcome = try BinaryRunner.run(["volatility", "--columns", "Date,KO", prices])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.contains("date column 'Date'"))
   }
 
   @Test func brokenPipeEndsQuietly() throws {

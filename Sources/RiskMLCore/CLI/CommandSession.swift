@@ -77,10 +77,38 @@ public final class CommandSession {
   }
 
   /// Opens every input path as one table and records the inputs in the report.
+  ///
+  /// - Throws: a usage error when an output file is also an input or another output.
   public func openInput() throws -> TableReader {
     let paths = try inputPaths()
     report.inputs = paths.map { $0 == "-" ? "<stdin>" : $0 }
+    try checkOutputsAreDistinct(inputs: paths)
     return try inputOptions().openAll(paths)
+  }
+
+  /// Refuses `-o`, `--rejects`, `--summary` or `--metrics` naming an input or each other:
+  /// `-o prices.csv prices.csv` would replace the data with the results.
+  private func checkOutputsAreDistinct(inputs: [String]) throws {
+    var taken = inputs.compactMap(Self.fileIdentity).map { (name: "an input", identity: $0) }
+    for option in ["output", "rejects", "summary", "metrics"] {
+      guard let path = try options.string(option), let identity = Self.fileIdentity(path)
+      else { continue }
+      if let clash = taken.first(where: { $0.identity == identity }) {
+        throw UsageError("--\(option) \(path) is also \(clash.name): give another file")
+      }
+      taken.append((name: "--\(option)", identity: identity))
+    }
+  }
+
+  /// The device and inode of an existing regular file, the absolute path of one yet to be
+  /// made, or nil for stdin, stdout and devices (`/dev/null` may take several outputs).
+  private static func fileIdentity(_ path: String) -> String? {
+    guard path != "-" else { return nil }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+    return info.st_mode & S_IFMT == S_IFREG ? "\(info.st_dev):\(info.st_ino)" : nil
   }
 
   /// The output writer for `-o` / `--to`: the format is `--to`, else the output file's

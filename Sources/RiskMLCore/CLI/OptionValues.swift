@@ -86,11 +86,13 @@ public struct OptionValues: Sendable {
     try value(option, expected: "an integer") { Int($0) }
   }
 
-  /// A comma-separated list, spaces trimmed, empty items dropped.
+  /// A comma-separated list, spaces trimmed, empty items dropped; a list with no items is
+  /// invalid (an empty `--columns` would otherwise select nothing and succeed quietly).
   public func list(_ option: String) throws -> [String]? {
     try value(option, expected: "a comma-separated list") { text in
-      text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         .filter { !$0.isEmpty }
+      return items.isEmpty ? nil : items
     }
   }
 

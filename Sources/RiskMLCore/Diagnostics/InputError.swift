@@ -63,7 +63,9 @@ public enum InputError: RiskMLError, Equatable {
       return "\(at)\(Self.fieldName(at)): missing value, expected \(expected)"
     case .missingColumn(let file, let column, let available):
       let list = available.prefix(12).joined(separator: ", ")
-      return "\(file): no column '\(column)' (columns: \(list)\(available.count > 12 ? ", ..." : ""))"
+      let guess = Suggestion.closest(to: column, among: available)
+      return "\(file): no column '\(column)'" + (guess.map { " (did you mean '\($0)'?)" } ?? "")
+        + " (columns: \(list)\(available.count > 12 ? ", ..." : ""))"
     case .unsortedDates(let at, let date, let previous):
       let relation = date == previous ? "repeats" : "comes before"
       return "\(at): date \(date) \(relation) the previous row's \(previous); sort by date, one row per date"

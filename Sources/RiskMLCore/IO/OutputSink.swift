@@ -22,9 +22,19 @@ public final class OutputSink {
 
   /// A file at `path` (or standard output for `-`), written atomically.
   ///
+  /// An existing path that is not a regular file (`/dev/null`, a named pipe) is written
+  /// in place: renaming over it would replace the device or pipe with a plain file.
   /// - Throws: `OutputError.cannotCreate` when the temporary file cannot be made.
   public static func file(_ path: String) throws -> OutputSink {
     if path == "-" { return standardOutput() }
+    var info = stat()
+    if stat(path, &info) == 0, ![S_IFREG, S_IFDIR].contains(info.st_mode & S_IFMT) {
+      let fd = open(path, O_WRONLY)
+      guard fd >= 0 else {
+        throw OutputError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+      }
+      return OutputSink(name: path, descriptor: fd, target: nil, temporary: nil)
+    }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let template = folder + "/." + url.lastPathComponent + ".tmp-XXXXXX"

@@ -23,21 +23,18 @@ public struct MissingValues: Sendable {
 extension Value {
   /// The value as a finite number, or nil for missing values.
   ///
-  /// Strings are read with `Double(_:)` (after trimming spaces when needed); missing tokens
-  /// give nil; `inf`, `nan` written as a number, hexadecimal and other text are errors.
-  /// The position is only built when there is an error to report.
+  /// Strings are read as decimal numbers with `Double(_:)`, after trimming spaces when
+  /// needed; missing tokens give nil; `inf`, `nan` written as a number, hexadecimal, an
+  /// embedded NUL and other text are errors. The position is only built for an error.
   /// - Throws: `InputError.badValue` at `position` when the value is not a number.
   public func finiteNumber(
     at position: @autoclosure () -> InputPosition, missing: MissingValues
   ) throws -> Double? {
     switch self {
     case .string(let text):
-      if let number = Double(text), number.isFinite, !Self.isHexadecimal(text) { return number }
+      if let number = Self.decimal(text) { return number }
       if missing.isMissing(self) { return nil }
-      let trimmed = text.trimmingSpaces()
-      if let number = Double(trimmed), number.isFinite, !Self.isHexadecimal(trimmed) {
-        return number
-      }
+      if let number = Self.decimal(text.trimmingSpaces()) { return number }
       throw InputError.badValue(position(), value: text, expected: "a finite number")
     case .int(let integer):
       return Double(integer)
@@ -49,13 +46,17 @@ extension Value {
     }
   }
 
-  /// Whether `text` is a hexadecimal float such as `0x1p3`, which `Double(_:)` accepts but
-  /// a data file never means.
-  private static func isHexadecimal(_ text: String) -> Bool {
-    var bytes = text.utf8.makeIterator()
-    var first = bytes.next()
-    if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { first = bytes.next() }
-    return first == UInt8(ascii: "0") && (bytes.next() ?? 0) | 0x20 == UInt8(ascii: "x")
+  /// `text` as a finite decimal number: digits, sign, point and exponent only, so that
+  /// hexadecimal floats, `inf` and text cut short at a NUL byte are refused.
+  private static func decimal(_ text: String) -> Double? {
+    guard !text.isEmpty, text.utf8.allSatisfy(isDecimalByte), let number = Double(text),
+      number.isFinite
+    else { return nil }
+    return number
+  }
+
+  private static func isDecimalByte(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "+-.eE".utf8.contains(byte)
   }
 
   /// The value as text for a message or as a date/label field.

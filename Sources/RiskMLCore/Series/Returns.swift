@@ -30,14 +30,18 @@ extension SeriesTable {
       rowPositions: Array(rowPositions.dropFirst()))
   }
 
-  /// Checks that every present price is positive, as log returns need.
+  /// Checks that every present price is positive, as returns of `type` need (a zero price
+  /// would make the next simple return infinite).
   ///
   /// Under `--on-error skip` a row with a bad price is rejected and left out, so the return
   /// across it spans the gap; under `fail` the first one is an error naming its position.
-  public func requiringPositivePrices(rejects: RejectLog) throws -> SeriesTable {
+  public func requiringPositivePrices(
+    rejects: RejectLog, for type: ReturnType = .log
+  ) throws -> SeriesTable {
     try rejectingRows(rejects: rejects) { row in
       for (k, column) in values.enumerated() where column[row] <= 0 {
-        return (k, "a positive price (log returns need prices above zero)", column[row])
+        let expected = "a positive price (\(type.rawValue) returns need prices above zero)"
+        return (k, expected, column[row])
       }
       return nil
     }

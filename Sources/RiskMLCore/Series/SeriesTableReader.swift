@@ -21,7 +21,8 @@ public struct SeriesTableReader: Sendable {
   /// Reads every row of `reader`.
   ///
   /// - Throws: `InputError` for a bad row under the `fail` policy, `.headerOnly` when no
-  ///   usable row remains, `.missingColumn` for an unknown column name.
+  ///   usable row remains, `.missingColumn` for an unknown column name, `UsageError` when
+  ///   `columns` names the date column.
   public func read(_ reader: TableReader, rejects: RejectLog) throws -> SeriesTable {
     let dateIndex = try resolveDateColumn(reader)
     let valueIndices = try resolveValueColumns(reader, excluding: dateIndex)
@@ -69,7 +70,11 @@ public struct SeriesTableReader: Sendable {
 
   private func resolveValueColumns(_ reader: TableReader, excluding dateIndex: Int?) throws -> [Int] {
     if let columns {
-      return try columns.map { try reader.columnIndex($0) }
+      let indices = try columns.map { try reader.columnIndex($0) }
+      if let dateIndex, indices.contains(dateIndex) {
+        throw UsageError("--columns names the date column '\(reader.header[dateIndex])'")
+      }
+      return indices
     }
     let indices = reader.header.indices.filter { $0 != dateIndex }
     guard !indices.isEmpty else {

@@ -37,6 +37,21 @@ import Testing
     #expect(leftovers == ["out.jsonl"])
   }
 
+  @Test func fifoIsWrittenInPlaceNotReplaced() throws {
+    let folder = TemporaryFolder()
+    let path = folder.path("pipe")
+    #expect(mkfifo(path, 0o600) == 0)
+    let reader = open(path, O_RDONLY | O_NONBLOCK)
+    defer { close(reader) }
+    let sink = try OutputSink.file(path)
+    try sink.write("data\n")
+    try sink.commit()
+    var info = stat()
+    #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    var bytes = [UInt8](repeating: 0, count: 16)
+    #expect(read(reader, &bytes, bytes.count) == 5)
+  }
+
   @Test func discardedFileLeavesTargetUntouched() throws {
     let folder = TemporaryFolder()
     let path = folder.write("out.jsonl", "old\n")
