@@ -23,8 +23,8 @@ enum AnomalyCommand: Subcommand {
       writes every input row with anomaly_score (higher is more abnormal), anomaly (true \
       when the score is above the threshold) and top_features (the features behind the \
       score, for detectors that can say: not isolation forests or ensembles). Features \
-      are --features, or every column whose values in the first 100 rows are numbers or \
-      missing; every later row must then hold numbers there. Without a mode word the \
+      are --features, or every column whose non-missing values in the first 100 rows are \
+      mostly numbers; every row must then hold numbers there. Without a mode word the \
       detector is fitted on the input and scores it. 'fit' writes the fitted model (a \
       JSON file) and 'score' scores any input with it, streaming in batches, never \
       refitting: a row gets the same score alone or in any batch. A file named fit or \
@@ -100,8 +100,7 @@ enum AnomalyCommand: Subcommand {
        "Fit an ensemble (isolation forest, ECOD, COPOD, HBOS) and save it."),
       ("riskml anomaly score --model model.json new.csv",
        "Score new rows with the saved model, streaming; never refits."),
-      ("riskml anomaly --by-date Date --window 250 --method robust-zscore --features "
-         + "ret,logvol daily.csv",
+      ("riskml anomaly --by-date Date --window 250 --method robust-zscore daily.csv",
        "Each day against the 250 days before it: no look-ahead."),
     ])
 
