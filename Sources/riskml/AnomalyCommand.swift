@@ -73,7 +73,8 @@ enum AnomalyCommand: Subcommand {
                    + "2d,d/2,2d for d features]."),
       OptionSpec("epochs", value: "N", default: "30", help: "Autoencoder training epochs."),
       OptionSpec("learning-rate", value: "R", default: "0.001", help: "Autoencoder Adam step."),
-      OptionSpec("missing", value: "POLICY", choices: MissingFeaturePolicy.allCases.map(\.rawValue),
+      OptionSpec("missing", value: "POLICY",
+                 choices: MissingFeaturePolicy.allCases.map(\.rawValue),
                  default: "error",
                  help: "A missing feature value: error (a bad row), skip (reject the row; "
                    + "needs --on-error skip) or impute-median (the training median, kept in "
@@ -167,7 +168,8 @@ enum AnomalyCommand: Subcommand {
     mode: Mode, byDate: String?, modelPath: String?, options: OptionValues
   ) throws {
     if mode == .score && modelPath == nil {
-      throw UsageError("'riskml anomaly score' needs --model FILE (written by 'riskml anomaly fit')")
+      throw UsageError(
+        "'riskml anomaly score' needs --model FILE (written by 'riskml anomaly fit')")
     }
     if mode != .score && modelPath != nil {
       throw UsageError("--model is for 'riskml anomaly score --model FILE ...'")

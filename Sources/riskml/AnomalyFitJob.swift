@@ -77,6 +77,7 @@ struct AnomalyFitJob: SeriesJob {
   private func writeScoredRows(
     _ result: Result, table: FeatureTable, writer: RecordWriter
   ) throws {
+    guard let rows = table.rows else { return }
     let width = table.columns.names.count
     var start = 0
     while start < table.rowCount {
@@ -91,7 +92,7 @@ struct AnomalyFitJob: SeriesJob {
       for row in start..<end {
         let score = result.scores[row]
         try writer.write(AnomalyRecord.make(
-          table.records[row], score: score, isAnomalous: result.model.isAnomalous(score),
+          rows.record(at: row), score: score, isAnomalous: result.model.isAnomalous(score),
           topFeatures: top.map { AnomalyRecord.names($0[row - start]) }))
       }
       start = end

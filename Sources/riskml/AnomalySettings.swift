@@ -84,9 +84,10 @@ struct AnomalySettings: Sendable {
     _ options: OptionValues, resolver: SettingsResolver
   ) throws -> AnomalyAlgorithm {
     let expected = "one of " + algorithmNames.joined(separator: ", ")
-    if let given = try options.value("algorithm", expected: expected, { AnomalyAlgorithm(name: $0) }) {
-      return given
+    let given = try options.value("algorithm", expected: expected) {
+      AnomalyAlgorithm(name: $0)
     }
+    if let given { return given }
     let path = ["models", "anomaly", "algorithm"]
     guard let fromModels = try resolver.resolve(path, flag: nil as String?) else {
       return .isolationForest

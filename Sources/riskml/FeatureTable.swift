@@ -8,8 +8,8 @@ struct FeatureTable: Sendable {
   var columns: FeatureColumns
   /// Row-major feature values, `rowCount` x `columns.names.count`.
   var values: [Double] = []
-  /// Each kept row's fields as read (empty unless asked for).
-  var records: [Record] = []
+  /// Each kept row's fields as read (nil unless asked for).
+  var rows: PassThroughRows?
   /// Each kept row's date (empty without a date column).
   var dates: [CalendarDate] = []
   var rowCount = 0
@@ -63,11 +63,12 @@ struct FeatureTable: Sendable {
     context.diagnostics.info("features: \(columns.names.joined(separator: ", "))")
 
     var table = FeatureTable(columns: columns)
+    if request.keepsRecords { table.rows = PassThroughRows(header: reader.header) }
     var rowsRead = 0
     func take(_ row: TableRow) throws {
       rowsRead += 1
       do {
-        try table.append(row, reader: reader, dateIndex: dateIndex, request: request)
+        try table.append(row, reader: reader, dateIndex: dateIndex)
       } catch let error as InputError {
         try context.rejects.reject(error, row: reader.record(of: row), position: error.position)
       }
@@ -87,9 +88,7 @@ struct FeatureTable: Sendable {
     return table
   }
 
-  private mutating func append(
-    _ row: TableRow, reader: TableReader, dateIndex: Int?, request: Request
-  ) throws {
+  private mutating func append(_ row: TableRow, reader: TableReader, dateIndex: Int?) throws {
     let date = try dateIndex.map { try self.date(of: row, column: $0, reader: reader) }
     let width = values.count
     do {
@@ -99,7 +98,7 @@ struct FeatureTable: Sendable {
       throw error
     }
     if let date { dates.append(date) }
-    if request.keepsRecords { records.append(reader.record(of: row)) }
+    rows?.append(row, reader: reader)
     rowCount += 1
   }
 

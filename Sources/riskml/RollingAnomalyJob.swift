@@ -77,7 +77,7 @@ struct RollingAnomalyJob: SeriesJob {
     _ results: [[RollingDetector.RowScore?]], prepared table: FeatureTable,
     writer: RecordWriter, context: RunContext
   ) throws {
-    guard let scores = results.first else { return }
+    guard let scores = results.first, let rows = table.rows else { return }
     let names = table.columns.names
     let listsFeatures = settings.topCount > 0
     var flagged = 0
@@ -87,7 +87,7 @@ struct RollingAnomalyJob: SeriesJob {
         AnomalyRecord.names(score.featureOrder.prefix(settings.topCount).map { names[$0] })
       }
       try writer.write(AnomalyRecord.make(
-        table.records[row], score: scored?.score, isAnomalous: scored?.isAnomalous,
+        rows.record(at: row), score: scored?.score, isAnomalous: scored?.isAnomalous,
         topFeatures: listsFeatures ? (top ?? .null) : nil))
     }
     context.report.details["anomalies"] = .int(flagged)

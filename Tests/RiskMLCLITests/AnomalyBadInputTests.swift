@@ -47,7 +47,8 @@ import Testing
     let scratch = Scratch()
     let data = scratch.write("t.csv", AnomalyTables.transactions(rows: 50))
     let model = scratch.path("m.json")
-    let fit = try BinaryRunner.run(["anomaly", "fit", "--no-config", "-x", "id", "-o", model, data])
+    let fit = try BinaryRunner.run(
+      ["anomaly", "fit", "--no-config", "-x", "id", "-o", model, data])
     #expect(fit.status == 0)
     let outcome = try BinaryRunner.run(
       ["anomaly", "score", "--no-config", "-m", model], stdin: "id,a,label\n1,0.5,odd\n")

@@ -109,7 +109,8 @@ import Testing
     #expect(failed.status == 65)
     #expect(failed.stderr.contains("m.csv:4:2 (a): missing value"))
 
-    let usage = try BinaryRunner.run(["anomaly", "--no-config", "-x", "id", "--missing", "skip", data])
+    let usage = try BinaryRunner.run(
+      ["anomaly", "--no-config", "-x", "id", "--missing", "skip", data])
     #expect(usage.status == 64)
     let skipped = try BinaryRunner.run([
       "anomaly", "--no-config", "-x", "id", "--missing", "skip", "--on-error", "skip",
