@@ -38,7 +38,7 @@ struct AnomalyFitJob: SeriesJob {
     if case .model = output { writesModel = true }
     let request = FeatureTable.Request(
       features: settings.features, excluded: settings.excluded, policy: settings.missing,
-      dateColumn: nil, keepsRecords: !writesModel, needsMedians: writesModel)
+      dateColumn: nil, keepsRows: !writesModel, needsMedians: writesModel)
     let table = try FeatureTable.read(reader, request: request, context: context)
     context.report.settings = settings.record(features: table.columns.names)
     return table
@@ -83,6 +83,9 @@ struct AnomalyFitJob: SeriesJob {
     while start < table.rowCount {
       let end = min(start + Self.blockSize, table.rowCount)
       var top: [[String]]?
+      // FIXME: for ECOD and COPOD the attribution comes from the saved model's per-feature
+      // terms for a new row, not from PyOD's training ranks behind the training scores; the
+      // order of the features rarely differs, but it can.
       if settings.topCount > 0 {
         let block = Matrix(
           rows: end - start, columns: width,

@@ -30,7 +30,7 @@ struct FeatureTable: Sendable {
     var policy: MissingFeaturePolicy
     /// `--by-date`: rows must have strictly increasing dates in this column.
     var dateColumn: String?
-    var keepsRecords: Bool
+    var keepsRows: Bool
     var needsMedians: Bool
   }
 
@@ -63,7 +63,7 @@ struct FeatureTable: Sendable {
     context.diagnostics.info("features: \(columns.names.joined(separator: ", "))")
 
     var table = FeatureTable(columns: columns)
-    if request.keepsRecords { table.rows = PassThroughRows(header: reader.header) }
+    if request.keepsRows { table.rows = PassThroughRows(header: reader.header) }
     var rowsRead = 0
     func take(_ row: TableRow) throws {
       rowsRead += 1

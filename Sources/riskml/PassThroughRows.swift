@@ -1,5 +1,7 @@
 import RiskMLCore
 
+// FIXME: fit-and-score holds the whole input text in memory while the detector is fitted;
+// reading a file a second time to write the rows would bound memory by the feature matrix.
 /// Every kept input row's fields, held compactly until they are written back out.
 ///
 /// Fit-and-score must hold all rows while the detector is fitted. Rows whose fields are

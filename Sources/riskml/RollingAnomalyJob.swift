@@ -52,7 +52,7 @@ struct RollingAnomalyJob: SeriesJob {
   func preprocess(_ reader: TableReader, context: RunContext) throws -> FeatureTable {
     let request = FeatureTable.Request(
       features: settings.features, excluded: settings.excluded, policy: settings.missing,
-      dateColumn: dateColumn, keepsRecords: true, needsMedians: false)
+      dateColumn: dateColumn, keepsRows: true, needsMedians: false)
     let table = try FeatureTable.read(reader, request: request, context: context)
     var record = settingsRecord
     record["features"] = AnomalyRecord.names(table.columns.names)
