@@ -124,6 +124,12 @@ enum AnomalyCommand: Subcommand {
       try Pipeline.run(job, reader: reader, writer: silent, context: context)
       try silent.finish()
     case .score:
+      let ignored = fittingOptions.filter { options.resolved($0)?.origin == .flag }
+      if !ignored.isEmpty {
+        session.diagnostics.warning(
+          "score uses the model's features and settings; ignored: "
+            + ignored.map { "--" + $0 }.joined(separator: ", "))
+      }
       let saved = try SavedAnomalyModel.load(path: modelPath!)
       let job = try AnomalyScoreJob(
         saved: saved, reader: reader, settings: settings, threads: session.threads)
@@ -149,6 +155,12 @@ enum AnomalyCommand: Subcommand {
     }
     return try session.finish()
   }
+
+  /// Options that shape a fit, which `score` takes from the model file instead.
+  static let fittingOptions = [
+    "algorithm", "features", "exclude", "contamination", "threshold", "trees", "max-samples",
+    "seed", "members", "combine", "hidden", "epochs", "learning-rate",
+  ]
 
   /// The mode the first positional names, removing that word from `paths`.
   static func mode(removingWordFrom paths: inout [String]) -> Mode {

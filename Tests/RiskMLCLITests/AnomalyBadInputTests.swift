@@ -54,6 +54,11 @@ import Testing
       ["anomaly", "score", "--no-config", "-m", model], stdin: "id,a,label\n1,0.5,odd\n")
     #expect(outcome.status == 65)
     #expect(outcome.stderr.contains("<stdin>: no column 'b' (columns: id, a, label)"))
+
+    let ignored = try BinaryRunner.run(
+      ["anomaly", "score", "--no-config", "-m", model, "--algorithm", "ecod", data])
+    #expect(ignored.status == 0)
+    #expect(ignored.stderr.contains("ignored: --algorithm"))
   }
 
   @Test func modeAndOptionMistakesAreUsageErrors() throws {
