@@ -7,6 +7,7 @@ enum RiskMLCommand {
     VolatilityCommand.self,
     CorrelationCommand.self,
     PortfolioCommand.self,
+    AnomalyCommand.self,
   ]
 
   static func main(_ arguments: [String]) -> Int32 {
