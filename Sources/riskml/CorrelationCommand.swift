@@ -38,7 +38,9 @@ enum CorrelationCommand: Subcommand {
       OptionSpec("fix-psd", value: "HOW", choices: ["spectral", "diag"],
                  help: "Repair a matrix that is not positive semi-definite: clip negative "
                    + "eigenvalues (spectral) or add to the diagonal (diag)."),
-      OptionSpec("matrix", help: "Write the square matrix (one row per asset) instead of pairs."),
+      OptionSpec("matrix",
+                 help: "Write the square matrix (one row per asset) instead of pairs; CSV "
+                   + "unless --to or the -o extension says otherwise."),
       OptionSpec("order", value: "ORDER", choices: ["input", "cluster"], default: "input",
                  help: "Asset order: as in the input, or grouped by hierarchical clustering."),
       OptionSpec("linkage", value: "LINK", choices: ["single", "average", "ward"],

@@ -32,8 +32,7 @@ struct CorrelationJob: SeriesJob {
     estimator = CorrelationEstimator(
       method: method, missing: missing,
       fixPSD: try options.choice("fix-psd", as: PSDRepairMethod.self))
-    window = try options.int("window")
-    if let window, window < 2 { throw UsageError("--window must be at least 2") }
+    window = try options.int("window", in: 2...1_000_000)
     writesMatrix = try options.flag("matrix")
     clusterLinkage = try options.string("order") == "cluster"
       ? try options.choice("linkage", as: Linkage.self) ?? .single : nil

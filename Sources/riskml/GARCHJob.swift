@@ -29,10 +29,9 @@ struct GARCHJob: SeriesJob {
   init(options: OptionValues) throws {
     input = try SeriesInput(options: options, defaultReturnType: .log, defaultPriceScale: 100)
     specification = try Self.specification(options)
-    horizon = try options.int("horizon") ?? 10
-    guard horizon >= 0 else { throw UsageError("--horizon must be 0 or more") }
-    periodsPerYear = try options.double("annualize") ?? 252
-    guard periodsPerYear > 0 else { throw UsageError("--annualize must be positive") }
+    horizon = try options.int("horizon", in: 0...10_000) ?? 10
+    periodsPerYear = try options.double("annualize", expected: "a positive number") { $0 > 0 }
+      ?? 252
     writesSeries = try options.flag("series")
   }
 
@@ -40,15 +39,15 @@ struct GARCHJob: SeriesJob {
     let process: VolatilityProcess
     switch try options.string("model") ?? "garch" {
     case "ewma":
-      let lambda = try options.double("lambda") ?? 0.94
-      guard lambda > 0 && lambda < 1 else { throw UsageError("--lambda must be in (0, 1)") }
+      let lambda = try options.double("lambda", expected: "a number in (0, 1)") {
+        $0 > 0 && $0 < 1
+      } ?? 0.94
       process = .ewma(lambda: lambda)
     case "gjr": process = .gjr
     case "egarch": process = .egarch
     default:
-      let p = try options.int("p") ?? 1
-      let q = try options.int("q") ?? 1
-      guard p >= 1, q >= 1, p <= 10, q <= 10 else { throw UsageError("--p and --q must be 1 to 10") }
+      let p = try options.int("p", in: 1...10) ?? 1
+      let q = try options.int("q", in: 1...10) ?? 1
       process = .garch(p: p, q: q)
     }
     return VolatilitySpecification(

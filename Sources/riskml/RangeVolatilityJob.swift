@@ -24,13 +24,13 @@ struct RangeVolatilityJob: SeriesJob {
 
   init(estimator: RangeVolatilityEstimator, options: OptionValues) throws {
     self.estimator = estimator
-    window = try options.int("window") ?? 20
+    window = try options.int("window", in: 2...100_000) ?? 20
     let shortest = estimator == .closeToClose || estimator == .closeToCloseZeroMean ? 3 : 2
     guard window >= shortest else {
       throw UsageError("--window must be at least \(shortest) for \(estimator.rawValue)")
     }
-    periodsPerYear = try options.double("annualize") ?? 252
-    guard periodsPerYear > 0 else { throw UsageError("--annualize must be positive") }
+    periodsPerYear = try options.double("annualize", expected: "a positive number") { $0 > 0 }
+      ?? 252
     reader = SeriesTableReader(dateColumn: try options.string("date-column"))
     start = try options.value(
       "start", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
@@ -60,6 +60,14 @@ struct RangeVolatilityJob: SeriesJob {
     }
     table = try table.requiringComplete(rejects: context.rejects)
     table = try table.requiringPositivePrices(rejects: context.rejects)
+    table = try table.rejectingRows(rejects: context.rejects) { row in
+      let (open, high, low, close) = (table.values[0][row], table.values[1][row],
+                                      table.values[2][row], table.values[3][row])
+      if high < low { return (1, "a High at or above the Low (\(low))", high) }
+      if open > high || close > high { return (1, "a High at or above Open and Close", high) }
+      if open < low || close < low { return (2, "a Low at or below Open and Close", low) }
+      return nil
+    }
     return Bars(table: table, open: table.values[0], high: table.values[1],
                 low: table.values[2], close: table.values[3])
   }

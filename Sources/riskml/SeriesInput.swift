@@ -16,6 +16,9 @@ struct SeriesInput: Sendable {
       dateColumn: try options.string("date-column"), columns: try options.list("columns"))
     start = try options.value("start", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
     end = try options.value("end", expected: "a date (YYYY-MM-DD)", CalendarDate.init(parsing:))
+    if let start, let end, start > end {
+      throw UsageError("--start \(start) is after --end \(end)")
+    }
     isReturns = try options.flag("returns")
     returnType = try options.choice("return-type", as: ReturnType.self) ?? defaultReturnType
     let hasScale = options.arguments.command.option("scale") != nil

@@ -187,6 +187,42 @@ import Testing
     #expect(outcome.stderr.contains("date column 'Date'"))
   }
 
+  @Test func poorlyScaledReturnsAreNotReportedAsConverged() throws {
+    var state: UInt64 = 42
+    var text = "r\n"
+    for _ in 0..<1500 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      let uniform = Double(state >> 11) / Double(1 << 53)
+      text += "\((uniform - 0.5) * 1e-6)\n"
+    }
+    let outcome = try BinaryRunner.run(["volatility", "--returns"], stdin: text)
+    let record = try #require(outcome.records.first)
+    #expect(record["converged"] as? Bool == false)
+    #expect(record["message"] as? String != nil)
+    #expect(outcome.stderr.contains("consider --scale"))
+  }
+
+  @Test func inconsistentBarIsRejected() throws {
+    let bars = "Date,Open,High,Low,Close\n2020-01-01,10,11,9,10\n2020-01-02,10,9,11,10\n"
+    let outcome = try BinaryRunner.run(["volatility", "--model", "parkinson", "--window", "2"],
+                                       stdin: bars)
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("<stdin>:3 (High)"))
+  }
+
+  @Test func optionRangesNameTheirOrigin() throws {
+    let scratch = Scratch()
+    let config = scratch.write("c.yaml", "volatility:\n  horizon: -5\n")
+    let fromFile = try BinaryRunner.run(["volatility", "--config", config, prices])
+    #expect(fromFile.status == 78)
+    #expect(fromFile.stderr.contains("c.yaml:2"))
+    let fromFlag = try BinaryRunner.run(["volatility", "--horizon", "100000000", prices])
+    #expect(fromFlag.status == 64)
+    let reversed = try BinaryRunner.run(
+      ["volatility", "--start", "2021-01-01", "--end", "2020-01-01", prices])
+    #expect(reversed.status == 64)
+  }
+
   @Test func brokenPipeEndsQuietly() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -86,6 +86,23 @@ public struct OptionValues: Sendable {
     try value(option, expected: "an integer") { Int($0) }
   }
 
+  /// An integer within `range`; out of range is an error naming where the value came from
+  /// (exit 64 for a flag, 78 for the environment or the config file).
+  public func int(_ option: String, in range: ClosedRange<Int>) throws -> Int? {
+    try value(option, expected: "an integer from \(range.lowerBound) to \(range.upperBound)") {
+      Int($0).flatMap { range.contains($0) ? $0 : nil }
+    }
+  }
+
+  /// A finite number accepted by `isValid`, described by `expected` in messages.
+  public func double(
+    _ option: String, expected: String, where isValid: (Double) -> Bool
+  ) throws -> Double? {
+    try value(option, expected: expected) { text in
+      Double(text).flatMap { $0.isFinite && isValid($0) ? $0 : nil }
+    }
+  }
+
   /// A comma-separated list, spaces trimmed, empty items dropped; a list with no items is
   /// invalid (an empty `--columns` would otherwise select nothing and succeed quietly).
   public func list(_ option: String) throws -> [String]? {

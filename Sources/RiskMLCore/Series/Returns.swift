@@ -71,8 +71,9 @@ extension SeriesTable {
     }
   }
 
-  /// Rejects the rows for which `problem` names a column, an expectation and the value.
-  private func rejectingRows(
+  /// Rejects the rows for which `problem` names a column, an expectation and the value:
+  /// an error under `--on-error fail`, a reject under `skip`; the kept rows are returned.
+  public func rejectingRows(
     rejects: RejectLog, problem: (Int) -> (column: Int, expected: String, value: Double)?
   ) throws -> SeriesTable {
     var keep: [Int] = []

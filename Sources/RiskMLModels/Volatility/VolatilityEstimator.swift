@@ -89,14 +89,30 @@ public struct VolatilityEstimator: Sendable {
     }
     let errors = StandardErrors(likelihood: likelihood, theta: theta, workspace: workspace)
     let mu = layout.mu.map { theta[$0] } ?? 0
-    let isConverged = result.isConverged && ll.isFinite
+    let isIdentified = errors.classic.contains { $0.isFinite }
+    let isConverged = result.isConverged && ll.isFinite && isIdentified
     return VolatilityFit(
       specification: specification, parameterNames: layout.names, parameters: theta,
       standardErrors: errors.classic, robustStandardErrors: errors.robust,
       logLikelihood: ll, observationCount: n, isConverged: isConverged,
-      message: isConverged ? result.message : "not converged: \(result.message)",
+      message: isConverged
+        ? result.message
+        : isIdentified
+          ? "not converged: \(result.message)"
+          : Self.singularMessage(returns),
       conditionalVariance: conditionalVariance, residuals: returns.map { $0 - mu },
       iterations: result.iterations)
+  }
+
+  /// Why a fit whose Hessian is singular at the estimate is not trusted, with the rescaling
+  /// that usually cures it.
+  private static func singularMessage(_ returns: [Double]) -> String {
+    var message = "the likelihood is flat at the estimate (the Hessian is singular, so no "
+      + "standard errors): the fit cannot be trusted"
+    if let factor = ReturnScale.recommendedFactor(returns) {
+      message += "; the returns are poorly scaled: multiply them by \(factor)"
+    }
+    return message
   }
 
   /// The BHHH approximation `sum_t s_t s_t' / n` of the Hessian of `-ll / n` at `theta`
