@@ -6,6 +6,7 @@ enum RiskMLCommand {
   static let subcommands: [any Subcommand.Type] = [
     VolatilityCommand.self,
     CorrelationCommand.self,
+    SentimentCommand.self,
   ]
 
   static func main(_ arguments: [String]) -> Int32 {
