@@ -137,7 +137,8 @@ enum SentimentCommand: Subcommand {
     let classifier = try SentimentClassifier.load(
       folder: resolved.folder, labels: labels, head: resolved.head, backend: backend,
       maxLength: maxLength, batchSize: settings.batchSize)
-    diagnostics.info("model \(resolved.description): \(resolved.folder.path)"
+    let name = resolved.description == resolved.folder.path ? "" : "\(resolved.description): "
+    diagnostics.info("model \(name)\(resolved.folder.path)"
       + (resolved.head.map { " with head \($0.path)" } ?? "")
       + String(format: ", loaded in %.2f s", Date().timeIntervalSince(started)))
     diagnostics.info("labels \(classifier.labels.joined(separator: ",")), max length "
