@@ -16,7 +16,8 @@ struct LabelledReader {
     let reader = try inputOptions.open(path)
     if !(reader is JSONLReader) {
       for field in [textField, labelField] where !reader.header.contains(field) {
-        throw InputError.missingColumn(file: reader.source, column: field, available: reader.header)
+        throw InputError.missingColumn(
+          file: reader.source, column: field, available: reader.header)
       }
     }
     var rows: [LabelledText] = []

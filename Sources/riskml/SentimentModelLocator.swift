@@ -47,14 +47,16 @@ struct SentimentModelLocator {
   func resolve(model: String, head: String?) throws -> Resolved {
     let headURL = try head.map { path -> URL in
       let url = URL(fileURLWithPath: path)
-      guard isDirectory(url) else { throw SentimentCommandError.modelNotFound(
-        model: path, searched: [url.path], isHead: true) }
+      guard isDirectory(url) else {
+        throw SentimentCommandError.modelNotFound(model: path, searched: [url.path], isHead: true)
+      }
       return url
     }
     if model.contains("/") || isDirectory(URL(fileURLWithPath: model)) {
       let url = URL(fileURLWithPath: model)
       guard isDirectory(url) else {
-        throw SentimentCommandError.modelNotFound(model: model, searched: [url.path], isHead: false)
+        throw SentimentCommandError.modelNotFound(
+          model: model, searched: [url.path], isHead: false)
       }
       return Resolved(folder: url, head: headURL, description: url.path, isBuiltIn: false)
     }

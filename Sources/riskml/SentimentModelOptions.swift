@@ -37,6 +37,8 @@ struct SentimentModelOptions {
     guard size >= 1 else { throw UsageError("--batch-size must be at least 1") }
     batchSize = size
     device = try options.string("device") ?? modelSetting("device", String.self)?.value ?? "cpu"
+    // FIXME: models.sentiment.version is only recorded in the run summary: neither model
+    // folders nor heads carry a version that it could be checked against.
     version = try modelSetting("version", String.self)?.value
     threads = session.threads
   }

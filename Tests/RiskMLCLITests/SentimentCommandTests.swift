@@ -48,7 +48,8 @@ enum SentimentModels {
 
   @Test(.enabled(if: SentimentModels.hasTiny, SentimentModels.tinyAbsent))
   func passesRowsThroughWithProbabilitiesSummingToOne() throws {
-    let outcome = try BinaryRunner.run(["sentiment", "--model", SentimentModels.tiny], stdin: sentences)
+    let outcome = try BinaryRunner.run(
+      ["sentiment", "--model", SentimentModels.tiny], stdin: sentences)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let records = outcome.records
     #expect(records.map { $0["id"] as? String } == ["1", "2", "3"])
@@ -75,7 +76,8 @@ enum SentimentModels {
       for (label, logit) in logits { #expect(abs(exp(logit) / total - probs[label]!) < 1e-5) }
     }
     let strict = try BinaryRunner.run(
-      ["sentiment", "--model", SentimentModels.tiny, "--min-confidence", "0.999"], stdin: sentences)
+      ["sentiment", "--model", SentimentModels.tiny, "--min-confidence", "0.999"],
+      stdin: sentences)
     #expect(strict.status == 0)
     #expect(strict.records.allSatisfy { $0["label"] as? String == "uncertain" })
     #expect(strict.records.allSatisfy { ($0["score"] as? Double ?? 1) < 0.999 })
