@@ -63,7 +63,8 @@ enum SentimentTraining {
   }
 
   /// Writes the head into a fresh sibling folder, then moves it into place, so that a
-  /// failed run leaves an earlier head untouched.
+  /// failed run leaves an earlier head untouched. A folder holding anything but a head is
+  /// never replaced.
   static func writeAtomically(_ head: SentimentHead, to path: String) throws {
     let manager = FileManager.default
     let target = URL(fileURLWithPath: path).standardizedFileURL
@@ -71,6 +72,15 @@ enum SentimentTraining {
     let stamp = "\(ProcessInfo.processInfo.processIdentifier)"
     let fresh = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(stamp)")
     let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(stamp)")
+    if manager.fileExists(atPath: target.path) {
+      guard let present = try? manager.contentsOfDirectory(atPath: target.path) else {
+        throw SentimentError.cannotWrite(path: target.path, reason: "not a folder")
+      }
+      guard Set(present).isSubset(of: ["head.safetensors", "manifest.json"]) else {
+        throw SentimentError.cannotWrite(
+          path: target.path, reason: "the folder holds other files than a head; give a new one")
+      }
+    }
     try? manager.removeItem(at: fresh)
     do {
       try head.write(to: fresh)

@@ -229,6 +229,14 @@ enum SentimentModels {
     let probs = try #require(used.records.first?["probs"] as? [String: Double])
     #expect(Set(probs.keys) == ["negative", "neutral", "positive"])
 
+    scratch.write("notes.txt", "keep me")
+    let occupied = try BinaryRunner.run([
+      "sentiment", "train", "--model", SentimentModels.tiny, "--data", data,
+      "-o", scratch.url.path,
+    ])
+    #expect(occupied.status == 73)
+    #expect(scratch.read("notes.txt") == "keep me")
+
     let noData = try BinaryRunner.run(
       ["sentiment", "train", "--model", SentimentModels.tiny, "-o", scratch.path("x")])
     #expect(noData.status == 64)
