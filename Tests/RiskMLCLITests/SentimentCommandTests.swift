@@ -129,6 +129,12 @@ enum SentimentModels {
     #expect(wrongType.status == 65)
     #expect(wrongType.stderr.contains("bad.jsonl:2:2 (text): expected a string, found '5'"))
 
+    let latin1 = scratch.write("latin1.csv", bytes: Array("id,text\n1,Caf".utf8) + [0xE9, 0x0A])
+    let undecodable = try BinaryRunner.run(["sentiment", "--model", SentimentModels.tiny, latin1])
+    #expect(undecodable.status == 65)
+    #expect(undecodable.stderr.contains("latin1.csv:2"))
+    #expect(undecodable.stderr.contains("invalid UTF-8"))
+
     let noColumn = try BinaryRunner.run(
       ["sentiment", "--model", SentimentModels.tiny, "--text-field", "headline", csv])
     #expect(noColumn.status == 65)
