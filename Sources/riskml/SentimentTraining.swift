@@ -8,6 +8,7 @@ enum SentimentTraining {
   /// The labels a head gets when the data uses only these, in this logit order.
   static let standardLabels = SentimentHeadTrainer.Settings().labels
 
+  /// Trains and writes the head; 3 when rows were rejected, else 0.
   static func run(_ session: CommandSession) throws -> ExitCode {
     let options = session.options
     guard options.arguments.positionals.count == 1 else {
@@ -20,6 +21,7 @@ enum SentimentTraining {
     guard let output = try options.string("output"), output != "-" else {
       throw UsageError("'riskml sentiment train' needs -o DIR for the head folder")
     }
+    try checkReplaceable(URL(fileURLWithPath: output).standardizedFileURL)
     let settings = try SentimentModelOptions(session: session)
     let backend = try settings.backend(diagnostics: session.diagnostics)
     let resolved = try settings.resolve()
@@ -72,15 +74,7 @@ enum SentimentTraining {
     let stamp = "\(ProcessInfo.processInfo.processIdentifier)"
     let fresh = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(stamp)")
     let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(stamp)")
-    if manager.fileExists(atPath: target.path) {
-      guard let present = try? manager.contentsOfDirectory(atPath: target.path) else {
-        throw SentimentError.cannotWrite(path: target.path, reason: "not a folder")
-      }
-      guard Set(present).isSubset(of: ["head.safetensors", "manifest.json"]) else {
-        throw SentimentError.cannotWrite(
-          path: target.path, reason: "the folder holds other files than a head; give a new one")
-      }
-    }
+    try checkReplaceable(target)
     try? manager.removeItem(at: fresh)
     do {
       try head.write(to: fresh)
@@ -98,6 +92,21 @@ enum SentimentTraining {
     } catch {
       try? manager.removeItem(at: fresh)
       throw SentimentError.cannotWrite(path: target.path, reason: "\(error)")
+    }
+  }
+
+  /// Stops when `target` exists and is not a head folder, which training must not replace.
+  ///
+  /// - Throws: `SentimentError.cannotWrite` (73).
+  static func checkReplaceable(_ target: URL) throws {
+    let manager = FileManager.default
+    guard manager.fileExists(atPath: target.path) else { return }
+    guard let present = try? manager.contentsOfDirectory(atPath: target.path) else {
+      throw SentimentError.cannotWrite(path: target.path, reason: "not a folder")
+    }
+    guard Set(present).isSubset(of: ["head.safetensors", "manifest.json"]) else {
+      throw SentimentError.cannotWrite(
+        path: target.path, reason: "the folder holds other files than a head; give a new one")
     }
   }
 
