@@ -88,6 +88,9 @@ enum SentimentCommand: Subcommand {
       return try SentimentTraining.run(session)
     }
     let options = session.options
+    for name in ["data", "valid"] where options.arguments.values[name] != nil {
+      throw UsageError("--\(name) belongs to 'riskml sentiment train'")
+    }
     let settings = try SentimentModelOptions(session: session)
     let backend = try settings.backend(diagnostics: session.diagnostics)
     let textField = try options.string("text-field") ?? "text"
