@@ -2,14 +2,16 @@
 #
 #   make demo   install what is missing, build in release mode, run volatility on the example
 #   make test   install what is missing, fetch the sentiment model, run the whole test suite
+#   make sentiment-demo   fetch the sentiment model, build, classify three sentences
 
 SWIFT ?= swift
-DEB_PACKAGES := libopenblas-dev liblapacke-dev libyaml-dev libglpk-dev python3 python3-venv unzip
+DEB_PACKAGES := libopenblas-dev liblapacke-dev libyaml-dev libglpk-dev python3 python3-pip \
+  python3-venv unzip
 MODEL_DIR := models/all-MiniLM-L6-v2
 RELEASE_BIN := .build/release/riskml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test model bench clean
+.PHONY: all deps build demo sentiment-demo test model bench clean
 
 all: build
 
@@ -34,6 +36,14 @@ model:
 demo: build
 	@echo "$$ riskml volatility --model gjr --columns AAPL,MSFT --horizon 5 examples/prices.csv"
 	@$(RELEASE_BIN) volatility --model gjr --columns AAPL,MSFT --horizon 5 examples/prices.csv
+
+sentiment-demo: build model
+	@echo "$$ riskml sentiment --to csv -   # three sentences on stdin"
+	@printf '%s\n' text \
+	  'Operating profit rose to EUR 13.1 mn from EUR 8.7 mn a year earlier.' \
+	  'Sales fell sharply, and the company cut its outlook.' \
+	  'The annual general meeting will be held on Tuesday.' | \
+	  $(RELEASE_BIN) sentiment --to csv -
 
 test: deps model
 	$(SWIFT) build

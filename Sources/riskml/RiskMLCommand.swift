@@ -8,6 +8,7 @@ enum RiskMLCommand {
     CorrelationCommand.self,
     PortfolioCommand.self,
     AnomalyCommand.self,
+    SentimentCommand.self,
   ]
 
   static func main(_ arguments: [String]) -> Int32 {

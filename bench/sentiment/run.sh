@@ -3,8 +3,10 @@
 # PhraseBank sentences, all-MiniLM-L6-v2, same thread count, batch 32, in one run.
 #
 # Usage: bench/sentiment/run.sh   (THREADS=2 N=1024 BATCH=32 by default)
-# Needs ../shared/data/text/financial_phrasebank_dev.csv, network access to PyPI for the
-# first run (venv in bench/.venv), and the model (scripts/fetch-minilm.sh).
+# Needs ../shared/data/text/financial_phrasebank_dev.csv, the model (scripts/fetch-minilm.sh)
+# and a Python venv with torch and transformers: PEER_VENV=DIR reuses an existing one
+# (default bench/.venv, created on the first run: the CPU-only torch wheel from
+# download.pytorch.org when that host answers, else PyPI's, a 5 GB CUDA build).
 # Writes bench/out/sentiment.md and prints it. The PhraseBank text stays out of the repo.
 set -euo pipefail
 
@@ -15,6 +17,7 @@ N="${N:-1024}"
 BATCH="${BATCH:-32}"
 MODEL="${RISKML_MODEL_DIR:-models/all-MiniLM-L6-v2}"
 SHARED="${RISKML_SHARED:-$ROOT/../shared}"
+VENV="${PEER_VENV:-bench/.venv}"
 OUT="bench/out"
 mkdir -p "$OUT"
 
@@ -28,24 +31,26 @@ with open(sys.argv[2], "w", newline="", encoding="utf-8") as out:
     writer.writerows([[row["text"]] for row in rows])
 PY
 
-if [[ ! -x bench/.venv/bin/python ]]; then
-  python3 -m venv bench/.venv
-  bench/.venv/bin/pip install --quiet torch transformers
+if [[ ! -x "$VENV/bin/python" ]]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet torch --index-url https://download.pytorch.org/whl/cpu ||
+    "$VENV/bin/pip" install --quiet torch
+  "$VENV/bin/pip" install --quiet transformers
 fi
 
 swift build -c release --product riskml >/dev/null
 cc -O2 -o "$OUT/sgemm" bench/sentiment/sgemm.c -lopenblas
 
 SGEMM="$(OPENBLAS_NUM_THREADS="$THREADS" "$OUT/sgemm" 2048)"
-PEER="$(OMP_NUM_THREADS="$THREADS" bench/.venv/bin/python bench/sentiment/peer.py \
+PEER="$(OMP_NUM_THREADS="$THREADS" "$VENV/bin/python" bench/sentiment/peer.py \
   "$MODEL" "$OUT/phrasebank_$N.csv" "$THREADS" "$BATCH")"
 
 run_riskml() {
   local start end
   start="$(date +%s.%N)"
   /usr/bin/time -f "%M" -o "$OUT/riskml.rss" .build/release/riskml sentiment \
-    --model "$MODEL" --threads "$THREADS" --batch-size "$BATCH" "$OUT/phrasebank_$N.csv" \
-    >/dev/null
+    --model "$MODEL" --head assets/sentiment-head --max-length 256 --threads "$THREADS" \
+    --batch-size "$BATCH" "$OUT/phrasebank_$N.csv" >/dev/null
   end="$(date +%s.%N)"
   echo "$end - $start" | bc -l
 }
