@@ -4,6 +4,9 @@ import RiskMLModels
 
 /// `riskml volatility`: GARCH-family fits and forecasts, or range estimators, per asset.
 enum VolatilityCommand: Subcommand {
+  /// Likelihoods are scalar loops: no BLAS, so no re-execution for the kernel.
+  static let isBLASBound = false
+
   static let garchModels = ["ewma", "garch", "gjr", "egarch"]
 
   static let spec = CommandSpec(
