@@ -52,5 +52,11 @@ test: deps model
 bench: build
 	bash bench/volatility/run.sh
 
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
 clean:
 	rm -rf .build

@@ -45,64 +45,91 @@ enum AnomalyCommand: Subcommand {
       ("FILE", "CSV or JSONL input; '-' or nothing reads stdin."),
     ],
     options: [
-      OptionSpec("algorithm", short: "a", value: "A",
-                 help: "Detector: " + AnomalySettings.algorithmNames.joined(separator: ", ")
-                   + " ('_' for '-' is accepted) [default: models.anomaly.algorithm in "
-                   + "config.yaml, else isolation-forest]."),
-      OptionSpec("features", short: "f", value: "A,B",
-                 help: "Feature columns (default: every numeric column)."),
-      OptionSpec("exclude", short: "x", value: "A,B",
-                 help: "Columns never used as features (an id, a label); they pass through."),
-      OptionSpec("contamination", short: "c", value: "C",
-                 help: "Share of training rows expected to be anomalous, in (0, 0.5]: sets "
-                   + "the threshold [default: models.anomaly.contamination in config.yaml, "
-                   + "else 0.1]."),
-      OptionSpec("threshold", value: "T",
-                 help: "Flag scores above T instead (with --by-date: the z-score limit, "
-                   + "default 3)."),
+      OptionSpec(
+        "algorithm", short: "a", value: "A",
+        help: "Detector: " + AnomalySettings.algorithmNames.joined(separator: ", ")
+          + " ('_' for '-' is accepted) [default: models.anomaly.algorithm in "
+          + "config.yaml, else isolation-forest]."),
+      OptionSpec(
+        "features", short: "f", value: "A,B",
+        help: "Feature columns (default: every numeric column)."),
+      OptionSpec(
+        "exclude", short: "x", value: "A,B",
+        help: "Columns never used as features (an id, a label); they pass through."),
+      OptionSpec(
+        "contamination", short: "c", value: "C",
+        help: "Share of training rows expected to be anomalous, in (0, 0.5]: sets "
+          + "the threshold [default: models.anomaly.contamination in config.yaml, "
+          + "else 0.1]."),
+      OptionSpec(
+        "threshold", value: "T",
+        help: "Flag scores above T instead (with --by-date: the z-score limit, "
+          + "default 3)."),
       OptionSpec("trees", value: "N", default: "100", help: "Isolation forest trees."),
-      OptionSpec("max-samples", value: "N", default: "256",
-                 help: "Isolation forest rows per tree (at most the row count)."),
-      OptionSpec("seed", value: "N", default: "0",
-                 help: "Seed of every random choice; results never depend on --threads."),
-      OptionSpec("members", value: "A,B",
-                 help: "Ensemble detectors [default: isolation-forest,ecod,copod,hbos]."),
-      OptionSpec("combine", value: "HOW", choices: ["mean", "max", "aom"], default: "mean",
-                 help: "How the ensemble combines its standardised scores."),
-      OptionSpec("hidden", value: "N,N", help: "Autoencoder hidden layer sizes [default: "
-                   + "2d,d/2,2d for d features]."),
+      OptionSpec(
+        "max-samples", value: "N", default: "256",
+        help: "Isolation forest rows per tree (at most the row count)."),
+      OptionSpec(
+        "seed", value: "N", default: "0",
+        help: "Seed of every random choice; results never depend on --threads."),
+      OptionSpec(
+        "members", value: "A,B",
+        help: "Ensemble detectors [default: isolation-forest,ecod,copod,hbos]."),
+      OptionSpec(
+        "combine", value: "HOW", choices: ["mean", "max", "aom"], default: "mean",
+        help: "How the ensemble combines its standardised scores."),
+      OptionSpec(
+        "hidden", value: "N,N",
+        help: "Autoencoder hidden layer sizes [default: "
+          + "2d,d/2,2d for d features]."),
       OptionSpec("epochs", value: "N", default: "30", help: "Autoencoder training epochs."),
       OptionSpec("learning-rate", value: "R", default: "0.001", help: "Autoencoder Adam step."),
-      OptionSpec("missing", value: "POLICY",
-                 choices: MissingFeaturePolicy.allCases.map(\.rawValue),
-                 default: "error",
-                 help: "A missing feature value: error (a bad row), skip (reject the row; "
-                   + "needs --on-error skip) or impute-median (the training median, kept in "
-                   + "the model for score)."),
-      OptionSpec("top", value: "N", default: "3",
-                 help: "Feature names in top_features (0 leaves the field out)."),
-      OptionSpec("model", short: "m", value: "FILE", configurable: false,
-                 help: "The model file that 'score' uses."),
-      OptionSpec("by-date", value: "COLUMN",
-                 help: "Score rows in date order against the rows before them only."),
-      OptionSpec("window", short: "w", value: "N", default: "60",
-                 help: "With --by-date: rows of history per score."),
-      OptionSpec("method", value: "M", choices: ["zscore", "robust-zscore", "esd"],
-                 default: "zscore",
-                 help: "With --by-date: rolling z-score, median/MAD z-score, or generalised "
-                   + "ESD (alpha 0.05)."),
+      OptionSpec(
+        "missing", value: "POLICY",
+        choices: MissingFeaturePolicy.allCases.map(\.rawValue),
+        default: "error",
+        help: "A missing feature value: error (a bad row), skip (reject the row; "
+          + "needs --on-error skip) or impute-median (the training median, kept in "
+          + "the model for score)."),
+      OptionSpec(
+        "top", value: "N", default: "3",
+        help: "Feature names in top_features (0 leaves the field out)."),
+      OptionSpec(
+        "model", short: "m", value: "FILE", configurable: false,
+        help: "The model file that 'score' uses."),
+      OptionSpec(
+        "by-date", value: "COLUMN",
+        help: "Score rows in date order against the rows before them only."),
+      OptionSpec(
+        "window", short: "w", value: "N", default: "60",
+        help: "With --by-date: rows of history per score."),
+      OptionSpec(
+        "method", value: "M", choices: ["zscore", "robust-zscore", "esd"],
+        default: "zscore",
+        help: "With --by-date: rolling z-score, median/MAD z-score, or generalised "
+          + "ESD (alpha 0.05)."),
     ],
     examples: [
-      ("riskml anomaly --exclude id,label transactions.csv",
-       "Isolation forest on every numeric column but id and label; 10 % flagged."),
-      ("riskml anomaly --algorithm ecod --contamination 0.01 -o scored.csv data.csv",
-       "PyOD's ECOD; the top 1 % flagged; CSV output."),
-      ("riskml anomaly fit --algorithm ensemble --seed 7 -o model.json train.csv",
-       "Fit an ensemble (isolation forest, ECOD, COPOD, HBOS) and save it."),
-      ("riskml anomaly score --model model.json new.csv",
-       "Score new rows with the saved model, streaming; never refits."),
-      ("riskml anomaly --by-date Date --window 250 --method robust-zscore daily.csv",
-       "Each day against the 250 days before it: no look-ahead."),
+      (
+        "riskml anomaly --exclude id,label transactions.csv",
+        "Isolation forest on every numeric column but id and label; 10 % flagged."
+      ),
+      (
+        "riskml anomaly --algorithm ecod --contamination 0.01 -o scored.csv data.csv",
+        "PyOD's ECOD; the top 1 % flagged; CSV output."
+      ),
+      (
+        "riskml anomaly fit --algorithm ensemble --seed 7 -o model.json train.csv",
+        "Fit an ensemble (isolation forest, ECOD, COPOD, HBOS) and save it."
+      ),
+      (
+        "riskml anomaly score --model model.json new.csv",
+        "Score new rows with the saved model, streaming; never refits."
+      ),
+      (
+        "riskml anomaly --by-date Date --window 250 --method robust-zscore daily.csv",
+        "Each day against the 250 days before it: no look-ahead."
+      ),
     ])
 
   static func run(_ session: CommandSession) throws -> ExitCode {

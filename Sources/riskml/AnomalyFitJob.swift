@@ -94,9 +94,10 @@ struct AnomalyFitJob: SeriesJob {
       }
       for row in start..<end {
         let score = result.scores[row]
-        try writer.write(AnomalyRecord.make(
-          rows.record(at: row), score: score, isAnomalous: result.model.isAnomalous(score),
-          topFeatures: top.map { AnomalyRecord.names($0[row - start]) }))
+        try writer.write(
+          AnomalyRecord.make(
+            rows.record(at: row), score: score, isAnomalous: result.model.isAnomalous(score),
+            topFeatures: top.map { AnomalyRecord.names($0[row - start]) }))
       }
       start = end
     }

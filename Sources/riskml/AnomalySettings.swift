@@ -43,8 +43,9 @@ struct AnomalySettings: Sendable {
     if let members = try options.list("members") {
       model.ensembleMembers = try members.map { name in
         guard let member = AnomalyAlgorithm(name: name), member != .ensemble else {
-          throw UsageError("--members: '\(name)' is not a detector; choose among "
-            + Self.memberNames.joined(separator: ", "))
+          throw UsageError(
+            "--members: '\(name)' is not a detector; choose among "
+              + Self.memberNames.joined(separator: ", "))
         }
         return member
       }
@@ -100,7 +101,8 @@ struct AnomalySettings: Sendable {
       case .environment(let name):
         throw ConfigError.badEnvironment(variable: name, expected: expected, found: found)
       default:
-        let location = resolver.configuration.location(path)
+        let location =
+          resolver.configuration.location(path)
           ?? ConfigLocation(file: "\(fromModels.source)", line: 0, column: 0)
         throw ConfigError.wrongType(
           location, key: path.joined(separator: "."), expected: expected, found: found)
@@ -119,7 +121,8 @@ struct AnomalySettings: Sendable {
     if fixed != nil, options.resolved("threshold")?.origin == .flag {
       throw UsageError("give --contamination or --threshold, not both")
     }
-    let rate = try contamination
+    let rate =
+      try contamination
       ?? resolver.resolve(["models", "anomaly", "contamination"], flag: nil as Double?)?.value
       ?? 0.1
     guard rate > 0, rate <= 0.5 else {

@@ -8,9 +8,11 @@ enum ConfigLoader {
   /// when the file is loaded; other values when the option is read, with the file's line.
   static var schema: ConfigSchema {
     let sections = RiskMLCommand.subcommands.map { command in
-      ConfigSchema.section(command.spec.name, keys: command.spec.options
-        .filter(\.isConfigurable)
-        .map { ConfigKey(option: $0.long, $0.choices.map(ConfigType.choice) ?? .string) })
+      ConfigSchema.section(
+        command.spec.name,
+        keys: command.spec.options
+          .filter(\.isConfigurable)
+          .map { ConfigKey(option: $0.long, $0.choices.map(ConfigType.choice) ?? .string) })
     }
     return ConfigSchema.riskml(sections)
   }

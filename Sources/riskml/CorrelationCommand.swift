@@ -23,31 +23,40 @@ enum CorrelationCommand: Subcommand {
     usage: ["riskml correlation [--method M] [--window N] [options] [FILE|-]..."],
     arguments: [("FILE", "CSV or JSONL input; '-' or nothing reads stdin.")],
     options: [
-      OptionSpec("method", short: "m", value: "METHOD", choices: methods, default: "pearson",
-                 help: "Estimator."),
+      OptionSpec(
+        "method", short: "m", value: "METHOD", choices: methods, default: "pearson",
+        help: "Estimator."),
       OptionSpec("lambda", value: "L", default: "0.94", help: "EWMA decay, in (0, 1)."),
       OptionSpec("span", value: "N", default: "180", help: "Span of exp-cov (PyPortfolioOpt)."),
-      OptionSpec("benchmark", value: "R", default: "0",
-                 help: "Per-period return threshold of semicovariance."),
-      OptionSpec("window", short: "w", value: "N",
-                 help: "Rolling window in dates: one matrix per date from the N-th on."),
-      OptionSpec("missing", value: "POLICY", choices: ["listwise", "pairwise"],
-                 default: "listwise",
-                 help: "Dates with a missing value: drop them for all assets (listwise) or per "
-                   + "pair (pairwise; the matrix may then not be positive semi-definite)."),
-      OptionSpec("fix-psd", value: "HOW", choices: ["spectral", "diag"],
-                 help: "Repair a matrix that is not positive semi-definite: clip negative "
-                   + "eigenvalues (spectral) or add to the diagonal (diag)."),
-      OptionSpec("matrix",
-                 help: "Write the square matrix (one row per asset) instead of pairs; CSV "
-                   + "unless --to or the -o extension says otherwise."),
-      OptionSpec("order", value: "ORDER", choices: ["input", "cluster"], default: "input",
-                 help: "Asset order: as in the input, or grouped by hierarchical clustering."),
-      OptionSpec("linkage", value: "LINK", choices: ["single", "average", "ward"],
-                 default: "single", help: "Linkage of --order cluster."),
+      OptionSpec(
+        "benchmark", value: "R", default: "0",
+        help: "Per-period return threshold of semicovariance."),
+      OptionSpec(
+        "window", short: "w", value: "N",
+        help: "Rolling window in dates: one matrix per date from the N-th on."),
+      OptionSpec(
+        "missing", value: "POLICY", choices: ["listwise", "pairwise"],
+        default: "listwise",
+        help: "Dates with a missing value: drop them for all assets (listwise) or per "
+          + "pair (pairwise; the matrix may then not be positive semi-definite)."),
+      OptionSpec(
+        "fix-psd", value: "HOW", choices: ["spectral", "diag"],
+        help: "Repair a matrix that is not positive semi-definite: clip negative "
+          + "eigenvalues (spectral) or add to the diagonal (diag)."),
+      OptionSpec(
+        "matrix",
+        help: "Write the square matrix (one row per asset) instead of pairs; CSV "
+          + "unless --to or the -o extension says otherwise."),
+      OptionSpec(
+        "order", value: "ORDER", choices: ["input", "cluster"], default: "input",
+        help: "Asset order: as in the input, or grouped by hierarchical clustering."),
+      OptionSpec(
+        "linkage", value: "LINK", choices: ["single", "average", "ward"],
+        default: "single", help: "Linkage of --order cluster."),
       OptionSpec("returns", help: "The values are already returns, not prices."),
-      OptionSpec("return-type", value: "TYPE", choices: ["simple", "log"], default: "simple",
-                 help: "Returns computed from prices."),
+      OptionSpec(
+        "return-type", value: "TYPE", choices: ["simple", "log"], default: "simple",
+        help: "Returns computed from prices."),
       OptionSpec("scale", value: "X", help: "Multiply returns by X (default 1)."),
       OptionSpec("columns", short: "c", value: "A,B", help: "Asset columns (default: all)."),
       OptionSpec("date-column", value: "NAME", help: "The date column (default: one named Date)."),
@@ -56,12 +65,18 @@ enum CorrelationCommand: Subcommand {
     ],
     examples: [
       ("riskml correlation examples/prices.csv", "Pearson correlations of daily simple returns."),
-      ("riskml correlation --method ledoit-wolf --summary s.json examples/prices.csv",
-       "Ledoit-Wolf covariance; the summary holds the shrinkage and condition number."),
-      ("riskml correlation --matrix --order cluster -o corr.csv examples/prices.csv",
-       "The correlation matrix as CSV, assets grouped by clustering."),
-      ("riskml correlation --window 60 --columns AAPL,MSFT examples/prices.csv",
-       "60-day rolling correlation of two assets, one record per date."),
+      (
+        "riskml correlation --method ledoit-wolf --summary s.json examples/prices.csv",
+        "Ledoit-Wolf covariance; the summary holds the shrinkage and condition number."
+      ),
+      (
+        "riskml correlation --matrix --order cluster -o corr.csv examples/prices.csv",
+        "The correlation matrix as CSV, assets grouped by clustering."
+      ),
+      (
+        "riskml correlation --window 60 --columns AAPL,MSFT examples/prices.csv",
+        "60-day rolling correlation of two assets, one record per date."
+      ),
     ])
 
   static func run(_ session: CommandSession) throws -> ExitCode {

@@ -21,20 +21,24 @@ struct CorrelationJob: SeriesJob {
     let lambda = try options.double("lambda") ?? 0.94
     let span = try options.double("span") ?? 180
     let benchmark = try options.double("benchmark") ?? 0
-    guard let method = CorrelationMethod(name: name, lambda: lambda, span: span,
-                                         benchmark: benchmark)
+    guard
+      let method = CorrelationMethod(
+        name: name, lambda: lambda, span: span,
+        benchmark: benchmark)
     else { throw UsageError("unknown --method \(name)") }
     let missing = try options.choice("missing", as: MissingDataPolicy.self) ?? .listwise
     if missing == .pairwise && !method.supportsPairwise {
-      throw UsageError("--missing pairwise works with pearson, spearman, kendall and "
-        + "covariance, not \(name); use --missing listwise")
+      throw UsageError(
+        "--missing pairwise works with pearson, spearman, kendall and "
+          + "covariance, not \(name); use --missing listwise")
     }
     estimator = CorrelationEstimator(
       method: method, missing: missing,
       fixPSD: try options.choice("fix-psd", as: PSDRepairMethod.self))
     window = try options.int("window", in: 2...1_000_000)
     writesMatrix = try options.flag("matrix")
-    clusterLinkage = try options.string("order") == "cluster"
+    clusterLinkage =
+      try options.string("order") == "cluster"
       ? try options.choice("linkage", as: Linkage.self) ?? .single : nil
   }
 
@@ -59,8 +63,9 @@ struct CorrelationJob: SeriesJob {
     guard let window else {
       return [Output(date: nil, estimate: try estimator.estimate(returns, assets: table.columns))]
     }
-    let rolling = RollingEstimator(method: estimator.method, window: window,
-                                   missing: estimator.missing)
+    let rolling = RollingEstimator(
+      method: estimator.method, window: window,
+      missing: estimator.missing)
     return try rolling.estimates(returns).map { step in
       let estimate = CorrelationEstimate(
         assets: table.columns, matrix: step.matrix, method: estimator.method,
@@ -119,7 +124,8 @@ struct CorrelationJob: SeriesJob {
   /// The estimate with assets in cluster order when `--order cluster` asks for it.
   private func ordered(_ estimate: CorrelationEstimate) -> CorrelationEstimate {
     guard let clusterLinkage else { return estimate }
-    let correlation = estimate.method.isCorrelation
+    let correlation =
+      estimate.method.isCorrelation
       ? estimate.matrix : estimate.matrix.correlationFromCovariance
     guard correlation.storage.allSatisfy(\.isFinite) else { return estimate }
     let order = AgglomerativeClustering.order(correlation: correlation, linkage: clusterLinkage)

@@ -16,7 +16,8 @@ struct FactorSeries: Sendable {
     // FIXME: the lookbacks (252/21 and 63 dates) and the top/bottom third are fixed;
     // there are no options for them yet.
     for (k, name) in names.enumerated() {
-      let series = name == "momentum"
+      let series =
+        name == "momentum"
         ? PriceFactors.momentum(returns) : PriceFactors.volatility(returns)
       for t in 0..<returns.rows { matrix[t, k] = series[t] }
     }
@@ -33,16 +34,18 @@ struct FactorSeries: Sendable {
     rejects: RejectLog
   ) throws -> FactorSeries {
     guard let firstDate = dates.first, let lastDate = dates.last else {
-      throw UsageError("--factor-file needs dated asset returns to align with: give the "
-        + "input a date column (or name it with --date-column)")
+      throw UsageError(
+        "--factor-file needs dated asset returns to align with: give the "
+          + "input a date column (or name it with --date-column)")
     }
     // FIXME: read with the default CSV dialect and the date column found by name;
     // --delimiter, --from and --date-column apply to the asset input only.
     let reader = try InputOptions().open(path)
     var table = try SeriesTableReader().read(reader, rejects: rejects)
     guard table.hasDates else {
-      throw InputError.invalidData("\(path): no date column (Date, date, timestamp, ...) to "
-        + "align the factors with the assets by")
+      throw InputError.invalidData(
+        "\(path): no date column (Date, date, timestamp, ...) to "
+          + "align the factors with the assets by")
     }
     if !holdsReturns {
       if returnType == .log { table = try table.requiringPositivePrices(rejects: rejects) }
@@ -59,7 +62,8 @@ struct FactorSeries: Sendable {
     }
     let needed = table.columns.count + 2
     guard common >= needed else {
-      let span = table.dates.isEmpty
+      let span =
+        table.dates.isEmpty
         ? "no returns" : "\(table.dates[0]) to \(table.dates[table.dates.count - 1])"
       throw InputError.invalidData(
         "\(path): the factor returns (\(span)) share \(common) dates with the asset returns "

@@ -30,7 +30,8 @@ struct GARCHJob: SeriesJob {
     input = try SeriesInput(options: options, defaultReturnType: .log, defaultPriceScale: 100)
     specification = try Self.specification(options)
     horizon = try options.int("horizon", in: 0...10_000) ?? 10
-    periodsPerYear = try options.double("annualize", expected: "a positive number") { $0 > 0 }
+    periodsPerYear =
+      try options.double("annualize", expected: "a positive number") { $0 > 0 }
       ?? 252
     writesSeries = try options.flag("series")
   }
@@ -39,9 +40,10 @@ struct GARCHJob: SeriesJob {
     let process: VolatilityProcess
     switch try options.string("model") ?? "garch" {
     case "ewma":
-      let lambda = try options.double("lambda", expected: "a number in (0, 1)") {
-        $0 > 0 && $0 < 1
-      } ?? 0.94
+      let lambda =
+        try options.double("lambda", expected: "a number in (0, 1)") {
+          $0 > 0 && $0 < 1
+        } ?? 0.94
       process = .ewma(lambda: lambda)
     case "gjr": process = .gjr
     case "egarch": process = .egarch
@@ -152,7 +154,11 @@ struct GARCHJob: SeriesJob {
     _ task: Task, _ outcome: Outcome, table: SeriesTable, writer: RecordWriter
   ) throws {
     let volatility: [Double]
-    if case .fitted(let fit) = outcome { volatility = fit.conditionalVolatility } else { volatility = [] }
+    if case .fitted(let fit) = outcome {
+      volatility = fit.conditionalVolatility
+    } else {
+      volatility = []
+    }
     for (t, value) in task.returns.enumerated() {
       try writer.write([
         "date": .string(table.label(ofRow: task.firstRow + t)), "asset": .string(task.asset),

@@ -25,9 +25,10 @@ struct LabelledReader {
       context.report.rowsRead += 1
       do {
         let record = reader.record(of: row)
-        rows.append(LabelledText(
-          text: try string(textField, in: record, row: row, reader: reader),
-          label: try string(labelField, in: record, row: row, reader: reader)))
+        rows.append(
+          LabelledText(
+            text: try string(textField, in: record, row: row, reader: reader),
+            label: try string(labelField, in: record, row: row, reader: reader)))
       } catch let error as InputError {
         try context.rejects.reject(error, row: reader.record(of: row), position: error.position)
       }

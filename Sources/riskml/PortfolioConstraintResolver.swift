@@ -30,8 +30,9 @@ struct PortfolioConstraintResolver {
       let members = try group.assets.map {
         try index(of: $0, in: assets, path: ["groups", group.name, "assets"])
       }
-      return GroupLimit(name: group.name, members: members, minimum: group.min,
-                        maximum: group.max)
+      return GroupLimit(
+        name: group.name, members: members, minimum: group.min,
+        maximum: group.max)
     }
     constraints.maxTurnover = settings.maxTurnover
     constraints.current = current
@@ -43,7 +44,8 @@ struct PortfolioConstraintResolver {
   private func index(of asset: String, in assets: [String], path: [String]) throws -> Int {
     if let i = assets.firstIndex(of: asset) { return i }
     let fullPath = ["portfolio"] + path
-    let location = configuration.location(fullPath)
+    let location =
+      configuration.location(fullPath)
       ?? ConfigLocation(file: configuration.file ?? "config", line: 0, column: 0)
     throw ConfigError.wrongType(
       location, key: fullPath.joined(separator: "."),

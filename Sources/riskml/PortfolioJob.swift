@@ -120,12 +120,14 @@ struct PortfolioJob: SeriesJob {
       method: settings.covarianceMethod, missing: settings.missing, fixPSD: settings.fixPSD)
     let estimate = try estimator.estimate(problem.returns, assets: problem.assets)
     if let repair = estimate.repair {
-      diagnostics.warning("the covariance was not positive semi-definite; repaired with "
-        + "--fix-psd \(repair.rawValue)")
+      diagnostics.warning(
+        "the covariance was not positive semi-definite; repaired with "
+          + "--fix-psd \(repair.rawValue)")
     } else if estimate.wasPositiveSemidefinite == false {
       let smallest = estimate.diagnostics.map { Value.formatNumber($0.smallestEigenvalue) } ?? "?"
-      diagnostics.warning("the covariance is not positive semi-definite (smallest eigenvalue "
-        + "\(smallest)), as pairwise estimates can be: use --missing listwise or --fix-psd")
+      diagnostics.warning(
+        "the covariance is not positive semi-definite (smallest eigenvalue "
+          + "\(smallest)), as pairwise estimates can be: use --missing listwise or --fix-psd")
     }
 
     let ppy = settings.periodsPerYear
@@ -163,8 +165,9 @@ struct PortfolioJob: SeriesJob {
   /// The returns as simple returns, which the expected-return estimators assume.
   private func simpleReturns(_ returns: Matrix) -> Matrix {
     guard !input.isReturns && input.returnType == .log else { return returns }
-    return Matrix(rows: returns.rows, columns: returns.columns,
-                  storage: returns.storage.map { $0.isNaN ? $0 : Foundation.expm1($0) })
+    return Matrix(
+      rows: returns.rows, columns: returns.columns,
+      storage: returns.storage.map { $0.isNaN ? $0 : Foundation.expm1($0) })
   }
 
   /// `--scenarios FILE`, or a warning when scenarios were asked for but go nowhere.
@@ -178,8 +181,9 @@ struct PortfolioJob: SeriesJob {
       return
     }
     let format: OutputFormat = path.lowercased().hasSuffix(".csv") ? .csv : .jsonl
-    let writer = RecordWriter(sink: try OutputSink.file(path), format: format,
-                              bufferedCSV: true)
+    let writer = RecordWriter(
+      sink: try OutputSink.file(path), format: format,
+      bufferedCSV: true)
     for scenario in scenarios { try writer.write(scenario.record()) }
     try writer.finish()
   }
@@ -204,9 +208,10 @@ struct PortfolioJob: SeriesJob {
   /// Warns about options the chosen analysis does not read, and constraints it ignores.
   private func warnAboutIgnoredSettings(_ context: RunContext) {
     if !settings.ignoredOptions.isEmpty {
-      context.diagnostics.warning(settings.ignoredOptions.joined(separator: ", ")
-        + " \(settings.ignoredOptions.count == 1 ? "has" : "have") no effect with "
-        + (settings.weights == .optimised ? "--objective \(analysisName)" : "--weights"))
+      context.diagnostics.warning(
+        settings.ignoredOptions.joined(separator: ", ")
+          + " \(settings.ignoredOptions.count == 1 ? "has" : "have") no effect with "
+          + (settings.weights == .optimised ? "--objective \(analysisName)" : "--weights"))
     }
     if !settings.honoursConstraints && resolver.isRestrictive {
       context.diagnostics.warning(

@@ -12,7 +12,9 @@ struct PortfolioReportBuilder {
   /// - Throws: `RiskError` for too short a history, a covariance without a Cholesky factor,
   ///   a factor regression that cannot be fitted (when factors were asked for), a
   ///   `--scenario` window outside the data, or a shock naming an unknown asset or factor.
-  func analysis(result: PortfolioResult, estimate: CorrelationEstimate) throws
+  func analysis(
+    result: PortfolioResult, estimate: CorrelationEstimate
+  ) throws
     -> PortfolioAnalysis
   {
     let risk = try RiskReport(
@@ -37,8 +39,9 @@ struct PortfolioReportBuilder {
         factorNames: series.names, weights: weights)
     } catch let error as RiskError where settings.priceFactorsAreDefault {
       let names = series.names.joined(separator: ", ")
-      diagnostics.warning("factor exposures left out (factors \(names) from "
-        + "models.risk.factors in the config file): \(error.description)")
+      diagnostics.warning(
+        "factor exposures left out (factors \(names) from "
+          + "models.risk.factors in the config file): \(error.description)")
       return nil
     }
   }
@@ -48,22 +51,25 @@ struct PortfolioReportBuilder {
   private func scenarios(weights: [Double], factors: FactorModel?) throws -> [ScenarioResult] {
     var results: [ScenarioResult] = []
     if !problem.hasDates && settings.windows.contains(where: { !$0.isFromConfig }) {
-      throw UsageError("--scenario needs dated returns: give the input a date column (or "
-        + "name it with --date-column)")
+      throw UsageError(
+        "--scenario needs dated returns: give the input a date column (or "
+          + "name it with --date-column)")
     }
     for window in settings.windows where problem.hasDates {
       do {
-        results.append(try ScenarioAnalysis.historical(
-          name: window.name, returns: problem.returns, dates: problem.dates, weights: weights,
-          start: window.start, end: window.end))
+        results.append(
+          try ScenarioAnalysis.historical(
+            name: window.name, returns: problem.returns, dates: problem.dates, weights: weights,
+            start: window.start, end: window.end))
       } catch let error as RiskError where window.isFromConfig {
         diagnostics.warning("config scenario skipped: \(error.description)")
       }
     }
     guard let text = settings.shockText else { return results }
-    results.append(try ScenarioAnalysis.shock(
-      name: "shock " + text, shocks: settings.shocks, assets: problem.assets, weights: weights,
-      factorNames: factors?.factorNames ?? [], portfolioBetas: factors?.portfolio?.betas ?? []))
+    results.append(
+      try ScenarioAnalysis.shock(
+        name: "shock " + text, shocks: settings.shocks, assets: problem.assets, weights: weights,
+        factorNames: factors?.factorNames ?? [], portfolioBetas: factors?.portfolio?.betas ?? []))
     return results
   }
 }

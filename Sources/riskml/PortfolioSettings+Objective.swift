@@ -33,19 +33,22 @@ extension PortfolioSettings {
     case nil: return nil
     case .positional(let values)?:
       guard values.count == assets.count else {
-        throw UsageError("--budgets: \(values.count) budgets for \(assets.count) assets ("
-          + assets.joined(separator: ", ") + "): give one per asset, or ASSET=BUDGET pairs")
+        throw UsageError(
+          "--budgets: \(values.count) budgets for \(assets.count) assets ("
+            + assets.joined(separator: ", ") + "): give one per asset, or ASSET=BUDGET pairs")
       }
       return values
     case .named(let values, let order)?:
       if let unknown = order.first(where: { !assets.contains($0) }) {
-        throw UsageError("--budgets: \(unknown) is not an asset of the input; the assets are "
-          + assets.joined(separator: ", "))
+        throw UsageError(
+          "--budgets: \(unknown) is not an asset of the input; the assets are "
+            + assets.joined(separator: ", "))
       }
       let absent = assets.filter { values[$0] == nil }
       guard absent.isEmpty else {
-        throw UsageError("--budgets: no budget for " + absent.joined(separator: ", ")
-          + ": give every asset a budget")
+        throw UsageError(
+          "--budgets: no budget for " + absent.joined(separator: ", ")
+            + ": give every asset a budget")
       }
       return assets.map { values[$0]! }
     }

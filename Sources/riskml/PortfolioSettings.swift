@@ -154,15 +154,17 @@ struct PortfolioSettings: Sendable {
     factorFileHoldsReturns = try options.flag("factor-returns")
     windows = try Self.windows(options, configuration)
     shockText = try options.string("shock")
-    shocks = try shockText.map { text in
-      do { return try ScenarioAnalysis.parseShocks(text) } catch let error as RiskError {
-        throw UsageError("--shock: \(error.description)")
-      }
-    } ?? []
+    shocks =
+      try shockText.map { text in
+        do { return try ScenarioAnalysis.parseShocks(text) } catch let error as RiskError {
+          throw UsageError("--shock: \(error.description)")
+        }
+      } ?? []
     scenariosPath = try options.string("scenarios")
     writesSummary = try options.string("summary") != nil
-    ignoredOptions = Self.ignoredOptions(options.arguments, objective: objectiveName,
-                                         weights: weights)
+    ignoredOptions = Self.ignoredOptions(
+      options.arguments, objective: objectiveName,
+      weights: weights)
   }
 
   /// Options given on the command line that the chosen analysis does not read.
@@ -181,11 +183,12 @@ struct PortfolioSettings: Sendable {
 
   /// `--bounds LO,HI`.
   private static func bounds(_ options: OptionValues) throws -> (Double, Double) {
-    let pair = try options.value("bounds", expected: "LO,HI, e.g. 0,0.3") { text -> [Double]? in
-      let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-      return parts.count == 2 && parts.allSatisfy(\.isFinite) ? parts : nil
-    } ?? [0, 1]
+    let pair =
+      try options.value("bounds", expected: "LO,HI, e.g. 0,0.3") { text -> [Double]? in
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+          .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        return parts.count == 2 && parts.allSatisfy(\.isFinite) ? parts : nil
+      } ?? [0, 1]
     guard pair[0] <= pair[1] else {
       throw UsageError("--bounds \(pair[0]),\(pair[1]): LO must not exceed HI")
     }
@@ -236,8 +239,9 @@ struct PortfolioSettings: Sendable {
     if names == ["none"] { return ([], false) }
     for name in names where !known.contains(name) {
       let origin = given != nil ? "--factors" : "models.risk.factors"
-      throw UsageError("\(origin): unknown factor '\(name)': price-history factors are "
-        + known.joined(separator: ", ") + " (or none); give factor series with --factor-file")
+      throw UsageError(
+        "\(origin): unknown factor '\(name)': price-history factors are "
+          + known.joined(separator: ", ") + " (or none); give factor series with --factor-file")
     }
     return (names, given == nil)
   }
@@ -257,8 +261,10 @@ struct PortfolioSettings: Sendable {
         throw UsageError(
           "--scenario: '\(text)' is not START:END with dates YYYY-MM-DD and START <= END")
       }
-      windows.append(Window(name: text, start: start.description, end: end.description,
-                            isFromConfig: false))
+      windows.append(
+        Window(
+          name: text, start: start.description, end: end.description,
+          isFromConfig: false))
     }
     return windows
   }

@@ -29,7 +29,8 @@ struct RangeVolatilityJob: SeriesJob {
     guard window >= shortest else {
       throw UsageError("--window must be at least \(shortest) for \(estimator.rawValue)")
     }
-    periodsPerYear = try options.double("annualize", expected: "a positive number") { $0 > 0 }
+    periodsPerYear =
+      try options.double("annualize", expected: "a positive number") { $0 > 0 }
       ?? 252
     reader = SeriesTableReader(dateColumn: try options.string("date-column"))
     start = try options.value(
@@ -38,8 +39,10 @@ struct RangeVolatilityJob: SeriesJob {
   }
 
   var settingsRecord: Record {
-    ["model": .string(estimator.rawValue), "window": .int(window),
-     "annualize": .double(periodsPerYear)]
+    [
+      "model": .string(estimator.rawValue), "window": .int(window),
+      "annualize": .double(periodsPerYear),
+    ]
   }
 
   func preprocess(_ tableReader: TableReader, context: RunContext) throws -> Bars {
@@ -61,22 +64,26 @@ struct RangeVolatilityJob: SeriesJob {
     table = try table.requiringComplete(rejects: context.rejects)
     table = try table.requiringPositivePrices(rejects: context.rejects)
     table = try table.rejectingRows(rejects: context.rejects) { row in
-      let (open, high, low, close) = (table.values[0][row], table.values[1][row],
-                                      table.values[2][row], table.values[3][row])
+      let (open, high, low, close) = (
+        table.values[0][row], table.values[1][row],
+        table.values[2][row], table.values[3][row]
+      )
       if high < low { return (1, "a High at or above the Low (\(low))", high) }
       if open > high || close > high { return (1, "a High at or above Open and Close", high) }
       if open < low || close < low { return (2, "a Low at or below Open and Close", low) }
       return nil
     }
-    return Bars(table: table, open: table.values[0], high: table.values[1],
-                low: table.values[2], close: table.values[3])
+    return Bars(
+      table: table, open: table.values[0], high: table.values[1],
+      low: table.values[2], close: table.values[3])
   }
 
   func batch(_ bars: Bars, context: RunContext) throws -> [Bars] { [bars] }
 
   func infer(_ bars: Bars) throws -> [Double?] {
-    estimator.estimate(open: bars.open, high: bars.high, low: bars.low, close: bars.close,
-                       window: window, annualization: periodsPerYear)
+    estimator.estimate(
+      open: bars.open, high: bars.high, low: bars.low, close: bars.close,
+      window: window, annualization: periodsPerYear)
   }
 
   func postprocess(

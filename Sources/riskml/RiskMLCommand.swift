@@ -87,7 +87,9 @@ enum RiskMLCommand {
       let name = command.spec.name.padding(toLength: 14, withPad: " ", startingAt: 0)
       text += "  \(name)\(command.spec.abstract)\n"
     }
-    text += "\nInput is CSV or JSONL from files or stdin; output is JSONL (or CSV) on stdout or -o FILE.\n"
+    text +=
+      "\nInput is CSV or JSONL from files or stdin; output is JSONL (or CSV) on stdout "
+      + "or -o FILE.\n"
     text += "Exit codes: 0 ok, 1 failure, 3 rows rejected, 64 usage, 65 bad data, 66 no input,\n"
     text += "70 internal error, 73 cannot create output, 74 I/O error, 75 locked, 78 bad config.\n"
     return text

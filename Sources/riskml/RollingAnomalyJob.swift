@@ -17,7 +17,9 @@ struct RollingAnomalyJob: SeriesJob {
   let dateColumn: String
   let threads: Int
 
-  init(options: OptionValues, settings: AnomalySettings, dateColumn: String, threads: Int)
+  init(
+    options: OptionValues, settings: AnomalySettings, dateColumn: String, threads: Int
+  )
     throws
   {
     guard settings.missing != .imputeMedian else {
@@ -86,9 +88,10 @@ struct RollingAnomalyJob: SeriesJob {
       let top = scored.map { score in
         AnomalyRecord.names(score.featureOrder.prefix(settings.topCount).map { names[$0] })
       }
-      try writer.write(AnomalyRecord.make(
-        rows.record(at: row), score: scored?.score, isAnomalous: scored?.isAnomalous,
-        topFeatures: listsFeatures ? (top ?? .null) : nil))
+      try writer.write(
+        AnomalyRecord.make(
+          rows.record(at: row), score: scored?.score, isAnomalous: scored?.isAnomalous,
+          topFeatures: listsFeatures ? (top ?? .null) : nil))
     }
     context.report.details["anomalies"] = .int(flagged)
   }

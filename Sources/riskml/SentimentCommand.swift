@@ -34,53 +34,75 @@ enum SentimentCommand: Subcommand {
       ("train", "Train a head instead of classifying (the first word only)."),
     ],
     options: [
-      OptionSpec("model", short: "m", value: "NAME|DIR",
-                 help: "Model name or Hugging Face folder (default: models.sentiment.name, "
-                   + "else all-MiniLM-L6-v2-finance)."),
-      OptionSpec("head", value: "DIR",
-                 help: "Head folder (head.safetensors, manifest.json) for a bare encoder."),
+      OptionSpec(
+        "model", short: "m", value: "NAME|DIR",
+        help: "Model name or Hugging Face folder (default: models.sentiment.name, "
+          + "else all-MiniLM-L6-v2-finance)."),
+      OptionSpec(
+        "head", value: "DIR",
+        help: "Head folder (head.safetensors, manifest.json) for a bare encoder."),
       OptionSpec("text-field", value: "NAME", default: "text", help: "The column of the text."),
-      OptionSpec("labels", value: "A,B,C",
-                 help: "Rename the model's labels, in its output order; with train, the "
-                   + "labels in logit order (default: negative,neutral,positive when the "
-                   + "data uses them, else the data's labels sorted)."),
+      OptionSpec(
+        "labels", value: "A,B,C",
+        help: "Rename the model's labels, in its output order; with train, the "
+          + "labels in logit order (default: negative,neutral,positive when the "
+          + "data uses them, else the data's labels sorted)."),
       OptionSpec("logits", help: "Also write the raw logits per label."),
-      OptionSpec("min-confidence", value: "P",
-                 help: "Write label 'uncertain' when the top probability is below P."),
-      OptionSpec("max-length", value: "N",
-                 help: "Tokens per text, [CLS] and [SEP] included, at most the model's "
-                   + "max_position_embeddings (default: 512; train: 128)."),
-      OptionSpec("truncate", value: "HOW", choices: ["head", "head-tail"], default: "head",
-                 help: "Keep the first tokens (head), or the first quarter and the last "
-                   + "three quarters of the budget (head-tail)."),
-      OptionSpec("document",
-                 help: "Split each text into sentences; write the mean of P(positive) - "
-                   + "P(negative) as score, the sentence count and each sentence's label."),
-      OptionSpec("batch-size", short: "b", value: "N",
-                 help: "Texts per batch (default: models.sentiment.batch_size, else 32)."),
-      OptionSpec("device", value: "DEVICE", choices: ["cpu", "cuda", "auto"],
-                 help: "Where the model runs; only the CPU exists, auto uses it (default: "
-                   + "models.sentiment.device, else cpu)."),
-      OptionSpec("data", value: "FILE", configurable: false,
-                 help: "train: labelled rows (CSV or JSONL) to fit on."),
-      OptionSpec("valid", value: "FILE", configurable: false,
-                 help: "train: labelled rows to choose settings on (default: a seeded 20 % "
-                   + "of --data)."),
-      OptionSpec("label-field", value: "NAME", default: "label",
-                 help: "train: the column of the label."),
+      OptionSpec(
+        "min-confidence", value: "P",
+        help: "Write label 'uncertain' when the top probability is below P."),
+      OptionSpec(
+        "max-length", value: "N",
+        help: "Tokens per text, [CLS] and [SEP] included, at most the model's "
+          + "max_position_embeddings (default: 512; train: 128)."),
+      OptionSpec(
+        "truncate", value: "HOW", choices: ["head", "head-tail"], default: "head",
+        help: "Keep the first tokens (head), or the first quarter and the last "
+          + "three quarters of the budget (head-tail)."),
+      OptionSpec(
+        "document",
+        help: "Split each text into sentences; write the mean of P(positive) - "
+          + "P(negative) as score, the sentence count and each sentence's label."),
+      OptionSpec(
+        "batch-size", short: "b", value: "N",
+        help: "Texts per batch (default: models.sentiment.batch_size, else 32)."),
+      OptionSpec(
+        "device", value: "DEVICE", choices: ["cpu", "cuda", "auto"],
+        help: "Where the model runs; only the CPU exists, auto uses it (default: "
+          + "models.sentiment.device, else cpu)."),
+      OptionSpec(
+        "data", value: "FILE", configurable: false,
+        help: "train: labelled rows (CSV or JSONL) to fit on."),
+      OptionSpec(
+        "valid", value: "FILE", configurable: false,
+        help: "train: labelled rows to choose settings on (default: a seeded 20 % "
+          + "of --data)."),
+      OptionSpec(
+        "label-field", value: "NAME", default: "label",
+        help: "train: the column of the label."),
     ],
     examples: [
-      ("riskml sentiment headlines.csv",
-       "Label each row's text column with the default model (run 'make model' first)."),
-      ("riskml sentiment --text-field title --min-confidence 0.6 --to csv news.jsonl",
-       "Classify the title field; low-confidence rows get the label uncertain."),
-      ("riskml sentiment --model ~/models/finbert --logits notes.csv",
-       "Use ProsusAI/finbert from a local folder and add its logits."),
-      ("riskml sentiment --document --truncate head-tail filings.jsonl",
-       "One score per filing: the mean sentence sentiment, long sentences cut at both ends."),
-      ("riskml sentiment train --data labelled.csv --valid valid.csv -o my-head",
-       "Train a head on your own labels; then use it with --model "
-         + "models/all-MiniLM-L6-v2 --head my-head."),
+      (
+        "riskml sentiment headlines.csv",
+        "Label each row's text column with the default model (run 'make model' first)."
+      ),
+      (
+        "riskml sentiment --text-field title --min-confidence 0.6 --to csv news.jsonl",
+        "Classify the title field; low-confidence rows get the label uncertain."
+      ),
+      (
+        "riskml sentiment --model ~/models/finbert --logits notes.csv",
+        "Use ProsusAI/finbert from a local folder and add its logits."
+      ),
+      (
+        "riskml sentiment --document --truncate head-tail filings.jsonl",
+        "One score per filing: the mean sentence sentiment, long sentences cut at both ends."
+      ),
+      (
+        "riskml sentiment train --data labelled.csv --valid valid.csv -o my-head",
+        "Train a head on your own labels; then use it with --model "
+          + "models/all-MiniLM-L6-v2 --head my-head."
+      ),
     ])
 
   static func run(_ session: CommandSession) throws -> ExitCode {
@@ -141,11 +163,13 @@ enum SentimentCommand: Subcommand {
       folder: resolved.folder, labels: labels, head: resolved.head, backend: backend,
       maxLength: maxLength, batchSize: settings.batchSize)
     let name = resolved.description == resolved.folder.path ? "" : "\(resolved.description): "
-    diagnostics.info("model \(name)\(resolved.folder.path)"
-      + (resolved.head.map { " with head \($0.path)" } ?? "")
-      + String(format: ", loaded in %.2f s", Date().timeIntervalSince(started)))
-    diagnostics.info("labels \(classifier.labels.joined(separator: ",")), max length "
-      + "\(classifier.maxLength), \(backend.name)")
+    diagnostics.info(
+      "model \(name)\(resolved.folder.path)"
+        + (resolved.head.map { " with head \($0.path)" } ?? "")
+        + String(format: ", loaded in %.2f s", Date().timeIntervalSince(started)))
+    diagnostics.info(
+      "labels \(classifier.labels.joined(separator: ",")), max length "
+        + "\(classifier.maxLength), \(backend.name)")
     return classifier
   }
 

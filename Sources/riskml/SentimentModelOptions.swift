@@ -29,7 +29,8 @@ struct SentimentModelOptions {
     if let (text, origin) = options.resolved("model") {
       model = Sourced(text, from: origin)
     } else {
-      model = try modelSetting("name", String.self)
+      model =
+        try modelSetting("name", String.self)
         ?? Sourced(SentimentModelLocator.defaultName, from: .default)
     }
     head = try options.string("head")

@@ -12,8 +12,9 @@ enum SentimentTraining {
   static func run(_ session: CommandSession) throws -> ExitCode {
     let options = session.options
     guard options.arguments.positionals.count == 1 else {
-      throw UsageError("'riskml sentiment train' reads --data FILE, not FILE arguments "
-        + "(a file named 'train' is ./train)")
+      throw UsageError(
+        "'riskml sentiment train' reads --data FILE, not FILE arguments "
+          + "(a file named 'train' is ./train)")
     }
     guard let dataPath = try options.string("data") else {
       throw UsageError("'riskml sentiment train' needs --data FILE with labelled rows")
@@ -35,11 +36,14 @@ enum SentimentTraining {
       labelField: try options.string("label-field") ?? "label",
       inputOptions: try session.inputOptions())
     let (training, validation) = try report.time(.preprocess) {
-      (try data.read(dataPath, context: context),
-       try validPath.map { try data.read($0, context: context) })
+      (
+        try data.read(dataPath, context: context),
+        try validPath.map { try data.read($0, context: context) }
+      )
     }
     var trainer = SentimentHeadTrainer.Settings()
-    trainer.labels = try options.list("labels")
+    trainer.labels =
+      try options.list("labels")
       ?? labels(of: training + (validation ?? []))
     trainer.maxLength = try options.int("max-length") ?? trainer.maxLength
     guard trainer.maxLength >= 2 else { throw UsageError("--max-length must be at least 2") }
@@ -114,9 +118,11 @@ enum SentimentTraining {
   private static func describe(
     _ manifest: SentimentHeadManifest, validPath: String?, output: String, context: RunContext
   ) {
-    let heldOut = validPath.map { "validation file \($0)" }
+    let heldOut =
+      validPath.map { "validation file \($0)" }
       ?? "20 % held out of --data, seeded"
-    let chosen = "\(manifest.pooling) pooling, "
+    let chosen =
+      "\(manifest.pooling) pooling, "
       + (manifest.normalised ? "L2-normalised" : "not normalised")
       + ", penalty \(Value.formatNumber(manifest.penalty)), "
       + (manifest.balanced ? "balanced classes" : "unbalanced")

@@ -40,7 +40,8 @@ struct SeriesInput: Sendable {
     }
     table = table.restricted(from: start, to: end)
     guard table.rowCount > 0 else {
-      throw InputError.invalidData("\(tableReader.source): no rows between the --start and --end dates")
+      throw InputError.invalidData(
+        "\(tableReader.source): no rows between the --start and --end dates")
     }
     if !allowsGaps { table = try table.requiringNoInteriorGaps(rejects: context.rejects) }
     if isReturns {

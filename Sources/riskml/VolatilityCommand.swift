@@ -27,43 +27,59 @@ enum VolatilityCommand: Subcommand {
     ],
     arguments: [("FILE", "CSV or JSONL input; '-' or nothing reads stdin.")],
     options: [
-      OptionSpec("model", short: "m", value: "MODEL",
-                 choices: garchModels + RangeVolatilityJob.modelNames, default: "garch",
-                 help: "Volatility model."),
+      OptionSpec(
+        "model", short: "m", value: "MODEL",
+        choices: garchModels + RangeVolatilityJob.modelNames, default: "garch",
+        help: "Volatility model."),
       OptionSpec("p", value: "N", default: "1", help: "GARCH lags of squared residuals (alpha)."),
       OptionSpec("q", value: "N", default: "1", help: "GARCH lags of the variance (beta)."),
-      OptionSpec("dist", value: "DIST", choices: ["normal", "t", "skewt"], default: "normal",
-                 help: "Innovation distribution (skewt is Hansen's skewed t)."),
-      OptionSpec("mean", value: "MEAN", choices: ["constant", "zero"], default: "constant",
-                 help: "Conditional mean."),
-      OptionSpec("init", value: "INIT", choices: ["backcast", "unconditional"],
-                 default: "backcast", help: "How the variance recursion starts."),
+      OptionSpec(
+        "dist", value: "DIST", choices: ["normal", "t", "skewt"], default: "normal",
+        help: "Innovation distribution (skewt is Hansen's skewed t)."),
+      OptionSpec(
+        "mean", value: "MEAN", choices: ["constant", "zero"], default: "constant",
+        help: "Conditional mean."),
+      OptionSpec(
+        "init", value: "INIT", choices: ["backcast", "unconditional"],
+        default: "backcast", help: "How the variance recursion starts."),
       OptionSpec("lambda", value: "L", default: "0.94", help: "EWMA decay, in (0, 1)."),
       OptionSpec("returns", help: "The values are already returns, not prices."),
-      OptionSpec("return-type", value: "TYPE", choices: ["log", "simple"], default: "log",
-                 help: "Returns computed from prices."),
-      OptionSpec("scale", value: "X",
-                 help: "Multiply returns by X (default 100 for computed returns, 1 with --returns)."),
-      OptionSpec("columns", short: "c", value: "A,B",
-                 help: "Asset columns to fit (default: every column but the date)."),
+      OptionSpec(
+        "return-type", value: "TYPE", choices: ["log", "simple"], default: "log",
+        help: "Returns computed from prices."),
+      OptionSpec(
+        "scale", value: "X",
+        help: "Multiply returns by X (default 100 for computed returns, 1 with --returns)."),
+      OptionSpec(
+        "columns", short: "c", value: "A,B",
+        help: "Asset columns to fit (default: every column but the date)."),
       OptionSpec("date-column", value: "NAME", help: "The date column (default: one named Date)."),
       OptionSpec("start", value: "DATE", help: "First date used (YYYY-MM-DD)."),
       OptionSpec("end", value: "DATE", help: "Last date used (YYYY-MM-DD)."),
       OptionSpec("horizon", value: "H", default: "10", help: "Forecast steps."),
-      OptionSpec("annualize", value: "N", default: "252",
-                 help: "Periods per year for annualised volatility."),
+      OptionSpec(
+        "annualize", value: "N", default: "252",
+        help: "Periods per year for annualised volatility."),
       OptionSpec("series", help: "Write date, asset, return, cond_vol per date instead."),
       OptionSpec("window", value: "N", default: "20", help: "Window of the range estimators."),
     ],
     examples: [
-      ("riskml volatility examples/prices.csv",
-       "GARCH(1,1) with normal innovations on every asset; forecasts 10 days ahead."),
-      ("riskml volatility --model gjr --dist skewt --columns AAPL,MSFT examples/prices.csv",
-       "GJR-GARCH with Hansen's skewed t for two assets."),
-      ("riskml volatility --series --model ewma examples/prices.csv -o vol.csv",
-       "RiskMetrics conditional volatility per date, as CSV."),
-      ("riskml volatility --model yang-zhang --window 20 examples/sp500_ohlc.csv",
-       "Yang-Zhang range volatility over 20-day windows, annualised."),
+      (
+        "riskml volatility examples/prices.csv",
+        "GARCH(1,1) with normal innovations on every asset; forecasts 10 days ahead."
+      ),
+      (
+        "riskml volatility --model gjr --dist skewt --columns AAPL,MSFT examples/prices.csv",
+        "GJR-GARCH with Hansen's skewed t for two assets."
+      ),
+      (
+        "riskml volatility --series --model ewma examples/prices.csv -o vol.csv",
+        "RiskMetrics conditional volatility per date, as CSV."
+      ),
+      (
+        "riskml volatility --model yang-zhang --window 20 examples/sp500_ohlc.csv",
+        "Yang-Zhang range volatility over 20-day windows, annualised."
+      ),
     ])
 
   static func run(_ session: CommandSession) throws -> ExitCode {

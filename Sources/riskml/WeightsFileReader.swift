@@ -8,7 +8,9 @@ import RiskMLCore
 /// or a weight that is not a finite number is a data error (65) at its line.
 enum WeightsFileReader {
   /// The weights of `path` in the order of `assets`, and the assets it left out.
-  static func read(_ path: String, assets: [String]) throws
+  static func read(
+    _ path: String, assets: [String]
+  ) throws
     -> (weights: [Double], absent: [String])
   {
     // FIXME: read with the default CSV dialect; --delimiter and --from apply to the input only.
@@ -29,8 +31,9 @@ enum WeightsFileReader {
         throw InputError.badValue(position, value: name, expected: "each asset once")
       }
       let weightPosition = reader.position(of: row, column: weightColumn)
-      guard let weight = try row.values[weightColumn].finiteNumber(
-        at: weightPosition, missing: MissingValues())
+      guard
+        let weight = try row.values[weightColumn].finiteNumber(
+          at: weightPosition, missing: MissingValues())
       else { throw InputError.missingValue(weightPosition, expected: "a weight") }
       weights[i] = weight
     }

@@ -64,8 +64,9 @@ import Testing
           ["anomaly", "score", "--no-config", "-m", model],
           stdin: lines[0] + "\n" + lines[row] + "\n")
         #expect(alone.status == 0)
-        #expect(alone.stdout == batch.stdout.split(separator: "\n")[row - 1] + "\n",
-                "\(algorithm), row \(row)")
+        #expect(
+          alone.stdout == batch.stdout.split(separator: "\n")[row - 1] + "\n",
+          "\(algorithm), row \(row)")
       }
     }
   }
@@ -152,8 +153,10 @@ import Testing
     let short = scratch.write("short.csv", prefix)
     let long = scratch.write("long.csv", full)
     for method in ["zscore", "robust-zscore", "esd"] {
-      let arguments = ["anomaly", "--no-config", "--by-date", "Date", "--window", "20",
-                       "--method", method]
+      let arguments = [
+        "anomaly", "--no-config", "--by-date", "Date", "--window", "20",
+        "--method", method,
+      ]
       let early = try BinaryRunner.run(arguments + [short])
       let late = try BinaryRunner.run(arguments + [long])
       #expect(early.status == 0)
@@ -200,7 +203,8 @@ import Testing
   }
 
   @Test func isolationForestSeparatesCardioAnomalies() throws {
-    let shared = ProcessInfo.processInfo.environment["RISKML_SHARED"]
+    let shared =
+      ProcessInfo.processInfo.environment["RISKML_SHARED"]
       .map { URL(fileURLWithPath: $0) }
       ?? BinaryRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     let file = shared.appendingPathComponent("data/anomaly/cardio.csv").path

@@ -29,9 +29,12 @@ import Testing
     let header = lines[0].split(separator: ",").map(String.init)
     #expect(header.first == "asset")
     #expect(Set(header.dropFirst()) == ["AAPL", "JPM", "KO", "MSFT", "XOM"])
-    #expect(lines.dropFirst().map { String($0.split(separator: ",")[0]) } == Array(header.dropFirst()))
+    #expect(
+      lines.dropFirst().map { String($0.split(separator: ",")[0]) } == Array(header.dropFirst()))
     let summary = try #require(scratch.read("s.json"))
-    for key in ["\"shrinkage\":", "\"smallest_eigenvalue\":", "\"condition_number\":", "\"n_obs\":1256"] {
+    for key in [
+      "\"shrinkage\":", "\"smallest_eigenvalue\":", "\"condition_number\":", "\"n_obs\":1256",
+    ] {
       #expect(summary.contains(key))
     }
   }

@@ -161,7 +161,9 @@ import Testing
 
   @Test func configGroupCapAndAssetBoundsAreHonoured() throws {
     let scratch = Scratch()
-    let config = scratch.write("riskml.yaml", """
+    let config = scratch.write(
+      "riskml.yaml",
+      """
       portfolio:
         asset_bounds:
           AAPL: [0.1, 0.3]
@@ -181,7 +183,9 @@ import Testing
 
   @Test func configAssetTheInputLacksIsAConfigError() throws {
     let scratch = Scratch()
-    let config = scratch.write("riskml.yaml", """
+    let config = scratch.write(
+      "riskml.yaml",
+      """
       portfolio:
         groups:
           tech: {assets: [AAPL, NVDA], max: 0.5}
@@ -248,7 +252,8 @@ import Testing
     let beta = try #require(portfolio["beta_momentum"] as? Double)
     let decomposition = try #require(factors["decomposition"] as? [String: Any])
     let total = try #require(decomposition["total_variance"] as? Double)
-    let parts = try #require(decomposition["factor_variance"] as? Double)
+    let parts =
+      try #require(decomposition["factor_variance"] as? Double)
       + #require(decomposition["specific_variance"] as? Double)
     #expect(abs(total - parts) < 1e-12 * max(1, total) + 1e-15)
     let scenarios = try #require(summary["scenarios"] as? [[String: Any]])
@@ -264,8 +269,9 @@ import Testing
   @Test(.enabled(if: SharedData.isAvailable, SharedData.absentMessage))
   func reproducesPyPortfolioOptMinimumVolatility() throws {
     let reference = try json(
-      try String(contentsOfFile: SharedData.path("reference/portfolio_sp500_20.json"),
-                 encoding: .utf8))
+      try String(
+        contentsOfFile: SharedData.path("reference/portfolio_sp500_20.json"),
+        encoding: .utf8))
     let expected = try #require(
       (reference["min_volatility"] as? [String: Any])?["weights"] as? [String: Double])
     let outcome = try BinaryRunner.run([

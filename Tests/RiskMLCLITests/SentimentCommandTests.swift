@@ -89,7 +89,9 @@ enum SentimentModels {
   @Test(.enabled(if: SentimentModels.hasTiny, SentimentModels.tinyAbsent))
   func readsAndWritesJSONLAndRenamesLabels() throws {
     let scratch = Scratch()
-    let input = scratch.write("in.jsonl", """
+    let input = scratch.write(
+      "in.jsonl",
+      """
       {"id": 7, "body": "Shares jumped 20% after the results.", "meta": {"desk": "eu"}}
       {"id": 8, "body": "Net loss widened.", "extra": true}
 
@@ -101,14 +103,17 @@ enum SentimentModels {
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let lines = try #require(scratch.read("out.jsonl")).split(separator: "\n")
     #expect(lines.count == 2)
-    #expect(lines[0].hasPrefix(#"{"id":7,"body":"Shares jumped 20% after the results.","#
-      + #""meta":{"desk":"eu"},"label":"#))
+    #expect(
+      lines[0].hasPrefix(
+        #"{"id":7,"body":"Shares jumped 20% after the results.","#
+          + #""meta":{"desk":"eu"},"label":"#))
     #expect(lines[1].contains(#""extra":true"#))
     #expect(lines[0].contains(#""probs":{"up":"#))
     let csv = try BinaryRunner.run(
       ["sentiment", "--model", SentimentModels.tiny, "--to", "csv"], stdin: sentences)
-    #expect(csv.stdout.hasPrefix(
-      "id,text,source,label,score,probs.positive,probs.negative,probs.neutral\n"))
+    #expect(
+      csv.stdout.hasPrefix(
+        "id,text,source,label,score,probs.positive,probs.negative,probs.neutral\n"))
   }
 
   @Test(.enabled(if: SentimentModels.hasTiny, SentimentModels.tinyAbsent))
@@ -120,7 +125,9 @@ enum SentimentModels {
     #expect(failed.stderr.contains("bad.csv:3:2 (text): missing value"))
     #expect(failed.stdout.isEmpty || failed.records.count <= 1)
 
-    let jsonl = scratch.write("bad.jsonl", """
+    let jsonl = scratch.write(
+      "bad.jsonl",
+      """
       {"id": 1, "text": "Good results."}
       {"id": 2, "text": 5}
 
@@ -189,7 +196,9 @@ enum SentimentModels {
     let target = "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn."
     var many = "text\n"
     for k in 0..<40 {
-      many += k == 17 ? target + "\n"
+      many +=
+        k == 17
+        ? target + "\n"
         : "Filler sentence number \(k) \(String(repeating: "with more words ", count: k % 7))\n"
     }
     let alone = try BinaryRunner.run(

@@ -12,8 +12,10 @@ import Testing
     let records = outcome.records
     #expect(records.map { $0["asset"] as? String } == ["AAPL", "JPM", "KO", "MSFT", "XOM"])
     for record in records {
-      for key in ["model", "dist", "n_obs", "params", "std_err", "robust_std_err", "loglik",
-                  "aic", "bic", "converged", "last_date", "last_vol", "forecast"] {
+      for key in [
+        "model", "dist", "n_obs", "params", "std_err", "robust_std_err", "loglik",
+        "aic", "bic", "converged", "last_date", "last_vol", "forecast",
+      ] {
         #expect(record[key] != nil, "missing \(key)")
       }
       let forecast = try #require(record["forecast"] as? [[String: Any]])
@@ -23,8 +25,10 @@ import Testing
   }
 
   @Test func seriesModeWritesOneRecordPerDateAndAsset() throws {
-    let outcome = try BinaryRunner.run(["volatility", "--series", "--model", "ewma",
-                                        "--columns", "KO", "--to", "csv", prices])
+    let outcome = try BinaryRunner.run([
+      "volatility", "--series", "--model", "ewma",
+      "--columns", "KO", "--to", "csv", prices,
+    ])
     #expect(outcome.status == 0)
     let lines = outcome.stdout.split(separator: "\n")
     #expect(lines.first == "date,asset,return,cond_vol")
@@ -88,7 +92,8 @@ import Testing
 
   @Test func invalidUTF8IsExplained() throws {
     let scratch = Scratch()
-    let path = scratch.write("bad.csv", bytes: Array("Date,A\n2020-01-01,".utf8) + [0xC3, 0x28, 0x0A])
+    let path = scratch.write(
+      "bad.csv", bytes: Array("Date,A\n2020-01-01,".utf8) + [0xC3, 0x28, 0x0A])
     let outcome = try BinaryRunner.run(["volatility", path])
     #expect(outcome.status == 65)
     #expect(outcome.stderr.contains("invalid UTF-8"))
@@ -105,7 +110,9 @@ import Testing
 
   @Test func rangeEstimatorWritesOneRecordPerFullWindow() throws {
     let bars = BinaryRunner.packageRoot.appendingPathComponent("examples/sp500_ohlc.csv").path
-    let outcome = try BinaryRunner.run(["volatility", "--model", "parkinson", "--window", "10", bars])
+    let outcome = try BinaryRunner.run([
+      "volatility", "--model", "parkinson", "--window", "10", bars,
+    ])
     #expect(outcome.status == 0)
     let records = outcome.records
     #expect(records.count == 504 - 9)
@@ -204,8 +211,9 @@ import Testing
 
   @Test func inconsistentBarIsRejected() throws {
     let bars = "Date,Open,High,Low,Close\n2020-01-01,10,11,9,10\n2020-01-02,10,9,11,10\n"
-    let outcome = try BinaryRunner.run(["volatility", "--model", "parkinson", "--window", "2"],
-                                       stdin: bars)
+    let outcome = try BinaryRunner.run(
+      ["volatility", "--model", "parkinson", "--window", "2"],
+      stdin: bars)
     #expect(outcome.status == 65)
     #expect(outcome.stderr.contains("<stdin>:3 (High)"))
   }
@@ -227,7 +235,9 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     let binary = BinaryRunner.executable.path
-    process.arguments = ["-c", "'\(binary)' volatility --series --model ewma '\(prices)' | head -1"]
+    process.arguments = [
+      "-c", "'\(binary)' volatility --series --model ewma '\(prices)' | head -1",
+    ]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = Pipe()

@@ -18,7 +18,9 @@ public struct ParsedArguments: Sendable {
 /// `--` to end options, and `-` as a positional (stdin). An unknown option is a usage
 /// error with a "did you mean" suggestion; a choice is checked against its allowed values.
 public enum ArgumentParser {
-  public static func parse(_ arguments: [String], for command: CommandSpec) throws -> ParsedArguments {
+  public static func parse(
+    _ arguments: [String], for command: CommandSpec
+  ) throws -> ParsedArguments {
     var parsed = ParsedArguments(command: command, values: [:], flags: [], positionals: [])
     var index = 0
     var optionsEnded = false
@@ -94,7 +96,8 @@ public enum ArgumentParser {
   }
 
   static func invalidChoice(_ value: String, option: OptionSpec, choices: [String]) -> String {
-    var message = "invalid value '\(value)' for --\(option.long): expected one of "
+    var message =
+      "invalid value '\(value)' for --\(option.long): expected one of "
       + choices.joined(separator: ", ")
     if let guess = Suggestion.closest(to: value, among: choices) {
       message += " (did you mean '\(guess)'?)"

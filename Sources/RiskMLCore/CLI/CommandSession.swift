@@ -16,15 +16,17 @@ public final class CommandSession {
   public init(options: OptionValues, configuration: Configuration) throws {
     self.options = options
     self.configuration = configuration
-    let verbosity: Verbosity = options.arguments.isSet("quiet")
+    let verbosity: Verbosity =
+      options.arguments.isSet("quiet")
       ? .quiet : (options.arguments.isSet("verbose") ? .verbose : .normal)
     diagnostics = Diagnostics(verbosity: verbosity)
     report = RunReport(command: options.arguments.command.name)
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    threads = try options.int("threads").map { n in
-      guard n >= 1 else { throw UsageError("--threads must be at least 1") }
-      return n
-    } ?? cores
+    threads =
+      try options.int("threads").map { n in
+        guard n >= 1 else { throw UsageError("--threads must be at least 1") }
+        return n
+      } ?? cores
     try acquireLock()
     logResolvedSettings()
   }
@@ -118,7 +120,8 @@ public final class CommandSession {
   ) throws -> RecordWriter {
     let path = try options.string("output") ?? "-"
     let lowered = path.lowercased()
-    let byExtension: OutputFormat? = lowered.hasSuffix(".csv")
+    let byExtension: OutputFormat? =
+      lowered.hasSuffix(".csv")
       ? .csv : (lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") ? .jsonl : nil)
     let format = try options.choice("to", as: OutputFormat.self) ?? byExtension ?? defaultFormat
     return RecordWriter(sink: try OutputSink.file(path), format: format, bufferedCSV: bufferedCSV)
@@ -149,8 +152,9 @@ public final class CommandSession {
     try rejectLog?.finish()
     let code: ExitCode = (rejectLog?.count ?? 0) > 0 ? .partialSuccess : .success
     if code == .partialSuccess {
-      diagnostics.warning("\(rejectLog!.count) row(s) rejected"
-        + ((try? options.string("rejects")).flatMap { $0.map { ", written to \($0)" } } ?? ""))
+      diagnostics.warning(
+        "\(rejectLog!.count) row(s) rejected"
+          + ((try? options.string("rejects")).flatMap { $0.map { ", written to \($0)" } } ?? ""))
     }
     try writeReports(exitCode: code)
     for stage in PipelineStage.allCases {

@@ -52,8 +52,10 @@ public struct OptionValues: Sendable {
     switch text.lowercased() {
     case "1", "true", "yes", "on": return true
     case "0", "false", "no", "off", "": return false
-    default: throw ConfigurationValueError(origin: .environment(name), option: option,
-                                           value: text, expected: "true or false")
+    default:
+      throw ConfigurationValueError(
+        origin: .environment(name), option: option,
+        value: text, expected: "true or false")
     }
   }
 
@@ -61,8 +63,9 @@ public struct OptionValues: Sendable {
   public func string(_ option: String) throws -> String? {
     guard let (text, origin) = resolved(option) else { return nil }
     if let choices = arguments.command.option(option)?.choices, !choices.contains(text) {
-      throw ConfigurationValueError(origin: origin, option: option, value: text,
-                                    expected: "one of " + choices.joined(separator: ", "))
+      throw ConfigurationValueError(
+        origin: origin, option: option, value: text,
+        expected: "one of " + choices.joined(separator: ", "))
     }
     return text
   }

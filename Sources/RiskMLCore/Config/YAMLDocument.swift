@@ -118,13 +118,17 @@ private final class EventReader {
     }
   }
 
-  private func reject(anchor: UnsafeMutablePointer<yaml_char_t>?, at: ConfigLocation)
+  private func reject(
+    anchor: UnsafeMutablePointer<yaml_char_t>?, at: ConfigLocation
+  )
     throws(ConfigError)
   {
     if anchor != nil { throw .unsupported(at, feature: "anchors and aliases") }
   }
 
-  private func reject(tag: UnsafeMutablePointer<yaml_char_t>?, at: ConfigLocation)
+  private func reject(
+    tag: UnsafeMutablePointer<yaml_char_t>?, at: ConfigLocation
+  )
     throws(ConfigError)
   {
     if tag != nil { throw .unsupported(at, feature: "YAML tags on lists and mappings") }
@@ -146,7 +150,8 @@ private final class EventReader {
     var message = state.problem.map { String(cString: $0) } ?? "cannot parse the file"
     if let context = state.context {
       let mark = state.context_mark
-      message += " (\(String(cString: context)) at line \(mark.line + 1)"
+      message +=
+        " (\(String(cString: context)) at line \(mark.line + 1)"
         + " column \(mark.column + 1))"
     }
     let mark: YAMLMark

@@ -22,10 +22,13 @@ public final class Diagnostics: @unchecked Sendable {
   private let showsProgress: Bool
   private var progressVisible = false
 
-  public init(verbosity: Verbosity, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(
+    verbosity: Verbosity, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     self.verbosity = verbosity
     let isTerminal = isatty(STDERR_FILENO) == 1
-    showsProgress = isTerminal && verbosity >= .normal && environment["TERM"] != "dumb"
+    showsProgress =
+      isTerminal && verbosity >= .normal && environment["TERM"] != "dumb"
       && environment["RISKML_NO_PROGRESS"] == nil
   }
 

@@ -68,7 +68,9 @@ public enum InputError: RiskMLError, Equatable {
         + " (columns: \(list)\(available.count > 12 ? ", ..." : ""))"
     case .unsortedDates(let at, let date, let previous):
       let relation = date == previous ? "repeats" : "comes before"
-      return "\(at): date \(date) \(relation) the previous row's \(previous); sort by date, one row per date"
+      return
+        "\(at): date \(date) \(relation) the previous row's \(previous); "
+        + "sort by date, one row per date"
     case .invalidData(let message):
       return message
     }

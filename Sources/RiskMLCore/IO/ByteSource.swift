@@ -67,7 +67,8 @@ public final class ByteSource {
   ///
   /// Returns false at the end of the input. Lets parsers scan whole runs of ordinary bytes
   /// without a call per byte.
-  public func withAvailableBytes(_ body: (UnsafeBufferPointer<UInt8>) throws -> Int) throws -> Bool {
+  public func withAvailableBytes(_ body: (UnsafeBufferPointer<UInt8>) throws -> Int) throws -> Bool
+  {
     if start == end {
       guard try refill() else { return false }
     }

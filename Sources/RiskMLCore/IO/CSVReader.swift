@@ -151,8 +151,9 @@ public final class CSVReader: TableReader {
       }
       if !hasMore { break }
       if recordBytes + fieldBytes.count > dialect.maxRecordBytes {
-        throw InputError.lineTooLong(InputPosition(file: source, line: startLine),
-                                     limit: dialect.maxRecordBytes)
+        throw InputError.lineTooLong(
+          InputPosition(file: source, line: startLine),
+          limit: dialect.maxRecordBytes)
       }
     }
     recordBytes += fieldBytes.count
@@ -179,8 +180,9 @@ public final class CSVReader: TableReader {
       fieldBytes.append(byte)
       recordBytes += 1
       if recordBytes > dialect.maxRecordBytes {
-        throw InputError.lineTooLong(InputPosition(file: source, line: startLine),
-                                     limit: dialect.maxRecordBytes)
+        throw InputError.lineTooLong(
+          InputPosition(file: source, line: startLine),
+          limit: dialect.maxRecordBytes)
       }
     }
   }

@@ -75,7 +75,8 @@ public final class JSONLReader: TableReader {
       }
       if !hasMore { break }
       if lineBytes.count > maxLineBytes {
-        throw InputError.lineTooLong(InputPosition(file: source, line: line + 1), limit: maxLineBytes)
+        throw InputError.lineTooLong(
+          InputPosition(file: source, line: line + 1), limit: maxLineBytes)
       }
     }
     guard sawAnything else { return false }

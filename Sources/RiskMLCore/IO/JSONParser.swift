@@ -19,7 +19,9 @@ public struct JSONParser {
     var parser = JSONParser(bytes: bytes)
     let value = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
-    guard parser.index == bytes.count else { throw parser.failure("unexpected text after the value") }
+    guard parser.index == bytes.count else {
+      throw parser.failure("unexpected text after the value")
+    }
     return value
   }
 
@@ -218,7 +220,9 @@ public struct JSONParser {
     if index < bytes.count && (bytes[index] | 0x20) == UInt8(ascii: "e") {
       isInteger = false
       index += 1
-      if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+      if index < bytes.count
+        && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"))
+      {
         index += 1
       }
       let exponentStart = index

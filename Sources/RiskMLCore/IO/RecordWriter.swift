@@ -76,7 +76,8 @@ public final class RecordWriter {
     for field in flat { byKey[field.key] = field.value }
     if let unknown = flat.first(where: { !columns.contains($0.key) }) {
       throw OutputError.writeFailed(
-        path: sink.name, reason: "field '\(unknown.key)' is not among the CSV columns; use --to jsonl")
+        path: sink.name,
+        reason: "field '\(unknown.key)' is not among the CSV columns; use --to jsonl")
     }
     scratch.removeAll(keepingCapacity: true)
     for (i, column) in columns.enumerated() {

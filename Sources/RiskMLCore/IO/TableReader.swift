@@ -32,8 +32,9 @@ public protocol TableReader: AnyObject {
 extension TableReader {
   /// The position of a row, and of one of its columns when given.
   public func position(of row: TableRow, column: Int? = nil) -> InputPosition {
-    InputPosition(file: row.source, line: row.line, column: column.map { $0 + 1 },
-                  field: column.map { header[$0] })
+    InputPosition(
+      file: row.source, line: row.line, column: column.map { $0 + 1 },
+      field: column.map { header[$0] })
   }
 
   /// The index of the column named `name`.

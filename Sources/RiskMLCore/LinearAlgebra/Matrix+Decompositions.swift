@@ -16,8 +16,9 @@ extension Matrix {
     var a = storage
     var values = [Double](repeating: 0, count: rows)
     let n = Int32(rows)
-    let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "L")),
-                              n, &a, n, &values)
+    let info = LAPACKE_dsyevd(
+      LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "L")),
+      n, &a, n, &values)
     guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "dsyevd", info: info) }
     return SymmetricEigen(values: values, vectors: Matrix(rows: rows, columns: rows, storage: a))
   }
@@ -46,8 +47,9 @@ extension Matrix {
     var a = storage
     var b = rhs.storage
     var pivots = [Int32](repeating: 0, count: rows)
-    let info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, Int32(rows), Int32(rhs.columns), &a, Int32(rows),
-                             &pivots, &b, Int32(rhs.columns))
+    let info = LAPACKE_dgesv(
+      LAPACK_ROW_MAJOR, Int32(rows), Int32(rhs.columns), &a, Int32(rows),
+      &pivots, &b, Int32(rhs.columns))
     if info > 0 { throw LinearAlgebraError.singular }
     guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "dgesv", info: info) }
     return Matrix(rows: rhs.rows, columns: rhs.columns, storage: b)

@@ -76,7 +76,8 @@ public struct Matrix: Equatable, Sendable {
   ///
   /// - Complexity: O(rows * columns * other.columns).
   public func multiplied(by other: Matrix) -> Matrix {
-    precondition(columns == other.rows, "cannot multiply \(rows)x\(columns) by \(other.rows)x\(other.columns)")
+    precondition(
+      columns == other.rows, "cannot multiply \(rows)x\(columns) by \(other.rows)x\(other.columns)")
     var result = Matrix(rows: rows, columns: other.columns)
     guard rows > 0, other.columns > 0, columns > 0 else { return result }
     cblas_dgemm(
@@ -89,7 +90,8 @@ public struct Matrix: Equatable, Sendable {
 
   /// The matrix-vector product `self * vector`, computed with `cblas_dgemv`.
   public func multiplied(by vector: [Double]) -> [Double] {
-    precondition(columns == vector.count, "cannot multiply \(rows)x\(columns) by a vector of \(vector.count)")
+    precondition(
+      columns == vector.count, "cannot multiply \(rows)x\(columns) by a vector of \(vector.count)")
     var result = [Double](repeating: 0, count: rows)
     guard rows > 0, columns > 0 else { return result }
     cblas_dgemv(

@@ -70,14 +70,16 @@ public struct ConstrainedQuasiNewtonOptimizer: Sendable {
   ) -> OptimizationResult {
     var state = ActiveSetState(region: region, start: start)
     guard region.contains(state.x, tolerance: 1e-9) else {
-      return state.result(value: .nan, gradient: [], iterations: 0, converged: false,
-                          message: "the starting point violates a linear constraint")
+      return state.result(
+        value: .nan, gradient: [], iterations: 0, converged: false,
+        message: "the starting point violates a linear constraint")
     }
     var evaluations = 1
     var (f, g) = valueAndGradient(state.x)
     guard f.isFinite, g.count == state.n else {
-      return state.result(value: f, gradient: g, iterations: 0, converged: false,
-                          message: "the objective is not finite at the starting point")
+      return state.result(
+        value: f, gradient: g, iterations: 0, converged: false,
+        message: "the objective is not finite at the starting point")
     }
     let n = state.n
     var hessian = initialHessian ?? identity(n)
@@ -89,8 +91,9 @@ public struct ConstrainedQuasiNewtonOptimizer: Sendable {
       let projected = state.projectedGradientNorm(g)
       let signsOK = multipliers.allSatisfy { $0 >= -gradientTolerance }
       if projected <= gradientTolerance && signsOK {
-        return state.result(value: f, gradient: g, iterations: iteration, converged: true,
-                            message: "converged: projected gradient below tolerance")
+        return state.result(
+          value: f, gradient: g, iterations: iteration, converged: true,
+          message: "converged: projected gradient below tolerance")
       }
 
       var direction = state.directionReleasing(
@@ -101,9 +104,10 @@ public struct ConstrainedQuasiNewtonOptimizer: Sendable {
           hessian: hessian, gradient: g, tolerance: gradientTolerance)
       }
       guard let d = direction, dot(d, g) < 0 else {
-        return state.result(value: f, gradient: g, iterations: iteration,
-                            converged: projected <= gradientTolerance.squareRoot(),
-                            message: "stopped: no descent direction in the active subspace")
+        return state.result(
+          value: f, gradient: g, iterations: iteration,
+          converged: projected <= gradientTolerance.squareRoot(),
+          message: "stopped: no descent direction in the active subspace")
       }
 
       let (maxStep, blocking) = state.maxStep(along: d)
@@ -127,10 +131,11 @@ public struct ConstrainedQuasiNewtonOptimizer: Sendable {
           continue
         }
         let ok = projected <= gradientTolerance.squareRoot()
-        return state.result(value: f, gradient: g, iterations: iteration, converged: ok,
-                            message: ok
-                              ? "converged: no further decrease within numerical precision"
-                              : "line search failed to decrease the objective")
+        return state.result(
+          value: f, gradient: g, iterations: iteration, converged: ok,
+          message: ok
+            ? "converged: no further decrease within numerical precision"
+            : "line search failed to decrease the objective")
       }
 
       if step == maxStep, let b = blocking { state.activate(b) }
@@ -151,13 +156,15 @@ public struct ConstrainedQuasiNewtonOptimizer: Sendable {
       if smallChanges >= 2 {
         let lambda = state.multipliers(g)
         if lambda.allSatisfy({ $0 >= -gradientTolerance }) {
-          return state.result(value: f, gradient: g, iterations: iteration, converged: true,
-                              message: "converged: relative change in objective below tolerance")
+          return state.result(
+            value: f, gradient: g, iterations: iteration, converged: true,
+            message: "converged: relative change in objective below tolerance")
         }
       }
     }
-    return state.result(value: f, gradient: g, iterations: maxIterations, converged: false,
-                        message: "iteration limit (\(maxIterations)) reached")
+    return state.result(
+      value: f, gradient: g, iterations: maxIterations, converged: false,
+      message: "iteration limit (\(maxIterations)) reached")
   }
 }
 

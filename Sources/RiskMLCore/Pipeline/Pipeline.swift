@@ -61,7 +61,9 @@ public enum Pipeline {
     let prepared = try report.time(.preprocess) { try job.preprocess(reader, context: context) }
     let tasks = try report.time(.batch) { try job.batch(prepared, context: context) }
     let results = try report.time(.infer) {
-      try parallelMap(tasks, threads: context.threads) { try job.infer($0) } progress: { done in
+      try parallelMap(tasks, threads: context.threads) {
+        try job.infer($0)
+      } progress: { done in
         context.diagnostics.progress("fitting", done: done, total: tasks.count)
       }
     }
@@ -84,7 +86,9 @@ public enum Pipeline {
       guard !batch.isEmpty else { return }
       let results = try report.time(.infer) { try job.infer(batch) }
       try report.time(.postprocess) {
-        for (item, result) in zip(batch, results) { try writer.write(job.postprocess(result, item: item)) }
+        for (item, result) in zip(batch, results) {
+          try writer.write(job.postprocess(result, item: item))
+        }
       }
       batch.removeAll(keepingCapacity: true)
     }

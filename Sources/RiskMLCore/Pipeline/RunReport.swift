@@ -44,7 +44,9 @@ public final class RunReport: @unchecked Sendable {
     record["records_written"] = .int(recordsWritten)
     record["settings"] = .object(settings)
     var timings = Record()
-    for stage in PipelineStage.allCases { timings[stage.rawValue] = .double(stageSeconds[stage] ?? 0) }
+    for stage in PipelineStage.allCases {
+      timings[stage.rawValue] = .double(stageSeconds[stage] ?? 0)
+    }
     record["stage_seconds"] = .object(timings)
     for field in details.fields { record[field.key] = field.value }
     return record
@@ -57,26 +59,31 @@ public final class RunReport: @unchecked Sendable {
   public func prometheusText(exitCode: ExitCode) -> String {
     let label = "command=\"\(command)\""
     var lines: [String] = []
-    func metric(_ name: String, _ type: String, _ help: String, _ value: String, _ extra: String = "") {
+    func metric(
+      _ name: String, _ type: String, _ help: String, _ value: String, _ extra: String = ""
+    ) {
       lines.append("# HELP \(name) \(help)")
       lines.append("# TYPE \(name) \(type)")
       lines.append("\(name){\(label)\(extra)} \(value)")
     }
     metric("riskml_rows_read_total", "counter", "Input rows read.", String(rowsRead))
     metric("riskml_rows_rejected_total", "counter", "Input rows rejected.", String(rowsRejected))
-    metric("riskml_records_written_total", "counter", "Output records written.", String(recordsWritten))
+    metric(
+      "riskml_records_written_total", "counter", "Output records written.", String(recordsWritten))
     lines.append("# HELP riskml_stage_seconds Wall time per pipeline stage.")
     lines.append("# TYPE riskml_stage_seconds gauge")
     for stage in PipelineStage.allCases {
       let seconds = Value.formatNumber(stageSeconds[stage] ?? 0)
       lines.append("riskml_stage_seconds{\(label),stage=\"\(stage.rawValue)\"} \(seconds)")
     }
-    metric("riskml_run_duration_seconds", "gauge", "Wall time of the run.",
-           Value.formatNumber(Date().timeIntervalSince(startedAt)))
+    metric(
+      "riskml_run_duration_seconds", "gauge", "Wall time of the run.",
+      Value.formatNumber(Date().timeIntervalSince(startedAt)))
     metric("riskml_exit_code", "gauge", "Exit code of the last run.", String(exitCode.rawValue))
     if exitCode == .success || exitCode == .partialSuccess {
-      metric("riskml_last_success_timestamp_seconds", "gauge", "When the last successful run ended.",
-             String(format: "%.3f", Date().timeIntervalSince1970))
+      metric(
+        "riskml_last_success_timestamp_seconds", "gauge", "When the last successful run ended.",
+        String(format: "%.3f", Date().timeIntervalSince1970))
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -16,8 +16,9 @@ extension SeriesTable {
   /// - Complexity: O(rows x columns).
   public func returns(_ type: ReturnType, scale: Double) -> SeriesTable {
     guard rowCount > 1 else {
-      return SeriesTable(dates: [], columns: columns, values: columns.map { _ in [] },
-                         rowPositions: [])
+      return SeriesTable(
+        dates: [], columns: columns, values: columns.map { _ in [] },
+        rowPositions: [])
     }
     let converted = values.map { prices -> [Double] in
       (1..<prices.count).map { t in
@@ -83,7 +84,8 @@ extension SeriesTable {
         continue
       }
       let position = rowPositions[row].at(column: nil, field: columns[column])
-      let error: InputError = value.isNaN
+      let error: InputError =
+        value.isNaN
         ? .missingValue(position, expected: expected)
         : .badValue(position, value: Value.formatNumber(value), expected: expected)
       try rejects.reject(error, row: nil, position: position)

@@ -43,14 +43,16 @@ public struct SeriesTableReader: Sendable {
         }
         var parsed = [Double](repeating: .nan, count: valueIndices.count)
         for (k, column) in valueIndices.enumerated() {
-          parsed[k] = try row.values[column].finiteNumber(
-            at: reader.position(of: row, column: column), missing: missing) ?? .nan
+          parsed[k] =
+            try row.values[column].finiteNumber(
+              at: reader.position(of: row, column: column), missing: missing) ?? .nan
         }
         if let date { dates.append(date) }
         for k in parsed.indices { values[k].append(parsed[k]) }
         positions.append(reader.position(of: row))
       } catch {
-        try rejects.reject(error, row: reader.record(of: row), position: (error as? InputError)?.position)
+        try rejects.reject(
+          error, row: reader.record(of: row), position: (error as? InputError)?.position)
       }
     }
 
@@ -68,7 +70,8 @@ public struct SeriesTableReader: Sendable {
     return reader.header.firstIndex { Self.dateColumnNames.contains($0.lowercased()) }
   }
 
-  private func resolveValueColumns(_ reader: TableReader, excluding dateIndex: Int?) throws -> [Int] {
+  private func resolveValueColumns(_ reader: TableReader, excluding dateIndex: Int?) throws -> [Int]
+  {
     if let columns {
       let indices = try columns.map { try reader.columnIndex($0) }
       if let dateIndex, indices.contains(dateIndex) {

@@ -117,10 +117,18 @@ private struct AdamState {
   var biasMoments: [(m: [Double], v: [Double])]
 
   init(weights: [Matrix], biases: [[Double]]) {
-    weightMoments = weights.map { (Array(repeating: 0, count: $0.storage.count),
-      Array(repeating: 0, count: $0.storage.count)) }
-    biasMoments = biases.map { (Array(repeating: 0, count: $0.count),
-      Array(repeating: 0, count: $0.count)) }
+    weightMoments = weights.map {
+      (
+        Array(repeating: 0, count: $0.storage.count),
+        Array(repeating: 0, count: $0.storage.count)
+      )
+    }
+    biasMoments = biases.map {
+      (
+        Array(repeating: 0, count: $0.count),
+        Array(repeating: 0, count: $0.count)
+      )
+    }
   }
 
   mutating func step(

@@ -60,7 +60,8 @@ public struct EmpiricalTailModel: FittedAnomalyDetector, Equatable {
     try FeatureCheck.validateForScoring(rows, expectedColumns: featureCount)
     let d = featureCount
     let n = sortedColumns.first?.count ?? 0
-    let indexes = rows.rows >= SortedColumnIndex.minimumBatch
+    let indexes =
+      rows.rows >= SortedColumnIndex.minimumBatch
       ? sortedColumns.map { SortedColumnIndex($0) } : nil
     let terms = UncheckedSendable(
       UnsafeMutableBufferPointer<Double>.allocate(capacity: rows.rows * d))
@@ -70,9 +71,12 @@ public struct EmpiricalTailModel: FittedAnomalyDetector, Equatable {
         sortedColumns[j].withUnsafeBufferPointer { sorted in
           for row in range {
             let x = rows.storage[row * d + j]
-            let (below, atMost) = indexes?[j].counts(x, in: sorted)
-              ?? (EmpiricalTailModel.countBelow(x, in: sorted),
-                EmpiricalTailModel.countAtMost(x, in: sorted))
+            let (below, atMost) =
+              indexes?[j].counts(x, in: sorted)
+              ?? (
+                EmpiricalTailModel.countBelow(x, in: sorted),
+                EmpiricalTailModel.countAtMost(x, in: sorted)
+              )
             let above = n - below
             terms.value[row * d + j] = term(
               left: Double(atMost + 1) / Double(n + 1), right: Double(above + 1) / Double(n + 1),

@@ -40,7 +40,8 @@ public struct EnsembleDetector: AnomalyDetector, Equatable {
     let means = memberScores.map { Summary.mean($0) }
     let scales = memberScores.indices.map { k in
       let m = means[k]
-      let variance = memberScores[k].reduce(0) { $0 + ($1 - m) * ($1 - m) }
+      let variance =
+        memberScores[k].reduce(0) { $0 + ($1 - m) * ($1 - m) }
         / Double(memberScores[k].count)
       return variance > 0 ? variance.squareRoot() : 1
     }

@@ -89,20 +89,26 @@ public enum FittedDetector: Sendable, Equatable, Codable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
-    case let .statistical(model): try container.encode("statistical", forKey: .kind)
+    case let .statistical(model):
+      try container.encode("statistical", forKey: .kind)
       try container.encode(model, forKey: .state)
-    case let .empiricalTail(model): try container.encode("empirical-tail", forKey: .kind)
+    case let .empiricalTail(model):
+      try container.encode("empirical-tail", forKey: .kind)
       try container.encode(model, forKey: .state)
-    case let .hbos(model): try container.encode("hbos", forKey: .kind)
+    case let .hbos(model):
+      try container.encode("hbos", forKey: .kind)
       try container.encode(model, forKey: .state)
-    case let .isolationForest(model): try container.encode("isolation-forest", forKey: .kind)
+    case let .isolationForest(model):
+      try container.encode("isolation-forest", forKey: .kind)
       try container.encode(model, forKey: .state)
     case let .extendedIsolationForest(model):
       try container.encode("extended-isolation-forest", forKey: .kind)
       try container.encode(model, forKey: .state)
-    case let .autoencoder(model): try container.encode("autoencoder", forKey: .kind)
+    case let .autoencoder(model):
+      try container.encode("autoencoder", forKey: .kind)
       try container.encode(model, forKey: .state)
-    case let .ensemble(model): try container.encode("ensemble", forKey: .kind)
+    case let .ensemble(model):
+      try container.encode("ensemble", forKey: .kind)
       try container.encode(model, forKey: .state)
     }
   }

@@ -59,7 +59,9 @@ public struct RollingDetector: Sendable, Equatable {
   ///
   /// - Throws: `AnomalyError.invalidParameter` for a window under 3 (ESD) or 2, or a bad
   ///   alpha; `.emptyInput`; `.nonFinite`.
-  public func score(series: Matrix, threads: Int = AnomalyDefaults.threads) throws
+  public func score(
+    series: Matrix, threads: Int = AnomalyDefaults.threads
+  ) throws
     -> [RowScore?]
   {
     guard window >= (method == .esd ? 3 : 2) else {
@@ -67,8 +69,10 @@ public struct RollingDetector: Sendable, Equatable {
     }
     guard alpha > 0, alpha < 1 else { throw AnomalyError.invalidParameter("alpha in (0, 1)") }
     try FeatureCheck.validate(series)
-    let esd = method == .esd
-      ? GeneralizedESD(size: window + 1, maxOutliers: maxOutliers ?? max(1, window / 10),
+    let esd =
+      method == .esd
+      ? GeneralizedESD(
+        size: window + 1, maxOutliers: maxOutliers ?? max(1, window / 10),
         alpha: alpha)
       : nil
     let results = ConcurrentSlots<RowScore?>(count: series.rows)
@@ -90,7 +94,8 @@ public struct RollingDetector: Sendable, Equatable {
       let score = terms.max()!
       if esd == nil { isAnomalous = score > threshold }
       results.store(
-        RowScore(score: score, isAnomalous: isAnomalous,
+        RowScore(
+          score: score, isAnomalous: isAnomalous,
           featureOrder: FeatureCheck.topIndices(terms, count: terms.count)),
         at: row)
     }

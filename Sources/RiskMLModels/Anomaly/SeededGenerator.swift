@@ -17,7 +17,8 @@ public struct SeededGenerator: Sendable, Equatable {
     var mixer = seed ^ (stream &* 0xD1B5_4A32_D192_ED03)
     state = (
       SeededGenerator.splitMix(&mixer), SeededGenerator.splitMix(&mixer),
-      SeededGenerator.splitMix(&mixer), SeededGenerator.splitMix(&mixer))
+      SeededGenerator.splitMix(&mixer), SeededGenerator.splitMix(&mixer)
+    )
   }
 
   public static func == (lhs: SeededGenerator, rhs: SeededGenerator) -> Bool {

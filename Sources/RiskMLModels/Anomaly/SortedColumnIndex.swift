@@ -22,7 +22,9 @@ struct SortedColumnIndex: Sendable {
   }
 
   /// The first position whose value is > x (inclusive) or >= x (exclusive).
-  private func bound(_ x: Double, in sorted: UnsafeBufferPointer<Double>, inclusive: Bool)
+  private func bound(
+    _ x: Double, in sorted: UnsafeBufferPointer<Double>, inclusive: Bool
+  )
     -> Int
   {
     var low = 0

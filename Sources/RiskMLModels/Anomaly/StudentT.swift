@@ -43,7 +43,8 @@ enum StudentT {
     for m in 1...300 {
       let k = Double(m)
       for step in 0..<2 {
-        let numerator = step == 0
+        let numerator =
+          step == 0
           ? k * (b - k) * x / ((a + 2 * k - 1) * (a + 2 * k))
           : -(a + k) * (a + b + k) * x / ((a + 2 * k) * (a + 2 * k + 1))
         d = 1 + numerator * d

@@ -128,7 +128,8 @@ public struct CorrelationEstimator: Sendable {
           maximum = max(maximum, rows.count)
           let a = rows.map { x[$0, i] }
           let b = rows.map { x[$0, j] }
-          let value = method == .kendall
+          let value =
+            method == .kendall
             ? RankCorrelation.kendall(a, b) : RankCorrelation.spearman(a, b)
           result[i, j] = i == j && value.isFinite ? 1 : value
           result[j, i] = result[i, j]

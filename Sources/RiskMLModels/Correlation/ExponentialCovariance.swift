@@ -76,7 +76,9 @@ public enum ExponentialCovariance {
   ///
   /// path[0] = r_0^2 and path[t] = lambda path[t-1] + (1 - lambda) r_(t-1)^2;
   /// forecast = lambda path[T-1] + (1 - lambda) r_(T-1)^2.
-  public static func riskMetricsVariancePath(_ r: [Double], lambda: Double)
+  public static func riskMetricsVariancePath(
+    _ r: [Double], lambda: Double
+  )
     -> (path: [Double], forecast: Double)
   {
     guard let first = r.first else { return ([], .nan) }

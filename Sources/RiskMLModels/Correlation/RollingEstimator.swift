@@ -12,7 +12,9 @@ public struct RollingEstimate: Sendable {
   public let shrinkage: Double?
 
   /// One record per pair i <= j: `date`, `a`, `b`, `value` (NaN becomes null).
-  public func pairRecords(assets: [String], date: String, includeDiagonal: Bool = true)
+  public func pairRecords(
+    assets: [String], date: String, includeDiagonal: Bool = true
+  )
     -> [Record]
   {
     var records = [Record]()
@@ -106,7 +108,8 @@ public struct RollingEstimator: Sendable {
         for j in 0..<n { cov[i, j] = (products[i, j] - sums[i] * sums[j] / w) / (w - 1) }
       }
       let constant = equalRun.map { $0 >= window }
-      let matrix = method == .pearson
+      let matrix =
+        method == .pearson
         ? SampleCovariance.correlation(fromCovariance: cov, constant: constant) : cov
       results.append(
         RollingEstimate(endIndex: t, matrix: matrix, observations: window, shrinkage: nil))

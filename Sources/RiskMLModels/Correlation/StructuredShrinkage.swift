@@ -108,7 +108,9 @@ public enum StructuredShrinkage {
     return blend(sample: s, target: target, kappa: (pi - rho) / gamma, t: t)
   }
 
-  private static func blend(sample: Matrix, target: Matrix, kappa: Double, t: Double)
+  private static func blend(
+    sample: Matrix, target: Matrix, kappa: Double, t: Double
+  )
     -> ShrunkCovariance
   {
     let delta = kappa.isFinite ? max(0, min(1, kappa / t)) : 0

@@ -30,7 +30,8 @@ public struct HierarchicalRiskParity: Sendable {
     var correlation = covariance
     for i in 0..<n {
       for j in 0..<n {
-        correlation[i, j] = covariance[i, j]
+        correlation[i, j] =
+          covariance[i, j]
           / (covariance[i, i] * covariance[j, j]).squareRoot()
       }
     }

@@ -34,8 +34,10 @@ extension PortfolioOptimizer {
       }
       indices += [m, m + 1 + s]
       values += [1, 1]
-      program.rows.append(SparseRow(indices: indices, values: values, lower: 0,
-                                    upper: .infinity))
+      program.rows.append(
+        SparseRow(
+          indices: indices, values: values, lower: 0,
+          upper: .infinity))
     }
     switch GLPKSimplexSolver().solve(program) {
     case .optimal(let x, _, let iterations): return (Array(x[0..<n]), iterations)

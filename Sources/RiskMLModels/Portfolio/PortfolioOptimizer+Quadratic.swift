@@ -6,8 +6,7 @@ typealias QuadraticOutcome = (weights: [Double], iterations: Int, kkt: Double)
 extension PortfolioOptimizer {
   /// The QP objectives: min-variance, mean-variance, target return, max-Sharpe and
   /// target volatility.
-  func solveQuadratic(_ objective: PortfolioObjective) throws -> QuadraticOutcome
-  {
+  func solveQuadratic(_ objective: PortfolioObjective) throws -> QuadraticOutcome {
     let n = assets.count
     let zero = [Double](repeating: 0, count: n)
     switch objective {
@@ -15,8 +14,9 @@ extension PortfolioOptimizer {
       guard delta > 0 else {
         throw PortfolioError.solverFailed("risk aversion must be positive, got \(fmt(delta))")
       }
-      return try weights(of: builder.quadraticProgram(
-        covariance: covariance, scale: delta, linear: expectedReturns.map { -$0 }))
+      return try weights(
+        of: builder.quadraticProgram(
+          covariance: covariance, scale: delta, linear: expectedReturns.map { -$0 }))
     case .targetReturn(let target):
       guard let best = builder.extremeReturn(expectedReturns, maximise: true),
         let worst = builder.extremeReturn(expectedReturns, maximise: false)
@@ -27,10 +27,12 @@ extension PortfolioOptimizer {
         throw PortfolioError.targetReturnUnattainable(
           target: target, minimum: worst.value, maximum: best.value)
       }
-      let row = LinearConstraint(coefficients: expectedReturns, bound: target,
-                                 name: "target return \(fmt(target))")
-      return try weights(of: builder.quadraticProgram(
-        covariance: covariance, linear: zero, extra: [row]))
+      let row = LinearConstraint(
+        coefficients: expectedReturns, bound: target,
+        name: "target return \(fmt(target))")
+      return try weights(
+        of: builder.quadraticProgram(
+          covariance: covariance, linear: zero, extra: [row]))
     case .maxSharpe(let rf):
       return try maxSharpe(riskFree: rf)
     case .targetVolatility(let target):
@@ -41,8 +43,7 @@ extension PortfolioOptimizer {
   }
 
   /// The weights (first n variables) of a solved QP.
-  func weights(of problem: QuadraticProgram) throws -> QuadraticOutcome
-  {
+  func weights(of problem: QuadraticProgram) throws -> QuadraticOutcome {
     let solution = try solve(problem)
     return (Array(solution.x[0..<assets.count]), solution.iterations, solution.kktResidual)
   }
@@ -77,14 +78,18 @@ extension PortfolioOptimizer {
       var unit = [Double](repeating: 0, count: m)
       unit[i] = 1
       if lower[i].isFinite && lower[i] != 0 {
-        inequalities.append(homogenised(LinearConstraint(
-          coefficients: unit, bound: lower[i], name: "lower bound of variable \(i)")))
+        inequalities.append(
+          homogenised(
+            LinearConstraint(
+              coefficients: unit, bound: lower[i], name: "lower bound of variable \(i)")))
         lower[i] = -.infinity
       }
       if upper[i].isFinite && !(isLongOnly && upper[i] >= 1) {
-        inequalities.append(homogenised(LinearConstraint(
-          coefficients: unit.map { -$0 }, bound: -upper[i],
-          name: "upper bound of variable \(i)")))
+        inequalities.append(
+          homogenised(
+            LinearConstraint(
+              coefficients: unit.map { -$0 }, bound: -upper[i],
+              name: "upper bound of variable \(i)")))
       }
       upper[i] = .infinity
     }

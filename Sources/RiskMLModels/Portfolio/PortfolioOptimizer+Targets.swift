@@ -11,11 +11,11 @@ extension PortfolioOptimizer {
   /// `delta` by factors of 10, then bisect `log delta` until the volatility is within
   /// 1e-10 (relative) of the target. Each step is one QP.
   // FIXME: bisection costs 40-80 QP solves; a parametric active-set sweep would need one.
-  func targetVolatility(_ target: Double) throws -> QuadraticOutcome
-  {
+  func targetVolatility(_ target: Double) throws -> QuadraticOutcome {
     let n = assets.count
-    let minimum = try weights(of: builder.quadraticProgram(
-      covariance: covariance, linear: [Double](repeating: 0, count: n)))
+    let minimum = try weights(
+      of: builder.quadraticProgram(
+        covariance: covariance, linear: [Double](repeating: 0, count: n)))
     let minimumVolatility = volatility(minimum.weights)
     guard let best = builder.extremeReturn(expectedReturns, maximise: true) else {
       return minimum
@@ -31,8 +31,9 @@ extension PortfolioOptimizer {
 
     var iterations = minimum.iterations
     func solve(_ delta: Double) throws -> QuadraticOutcome {
-      let result = try weights(of: builder.quadraticProgram(
-        covariance: covariance, scale: delta, linear: expectedReturns.map { -$0 }))
+      let result = try weights(
+        of: builder.quadraticProgram(
+          covariance: covariance, scale: delta, linear: expectedReturns.map { -$0 }))
       iterations += result.iterations
       return result
     }

@@ -46,8 +46,10 @@ public struct PortfolioOptimizer: Sendable {
   /// Advice that does not stop the run (more assets than observations).
   public var warnings: [String] {
     guard let t = observationCount, t <= assets.count else { return [] }
-    return ["\(assets.count) assets but only \(t) observations: the sample covariance is "
-      + "singular; use --cov ledoit-wolf (or oas)"]
+    return [
+      "\(assets.count) assets but only \(t) observations: the sample covariance is "
+        + "singular; use --cov ledoit-wolf (or oas)"
+    ]
   }
 
   var builder: PortfolioProblemBuilder {
@@ -88,7 +90,9 @@ public struct PortfolioOptimizer: Sendable {
       outcome = (solution.weights, solution.iterations, solution.kkt)
     }
     let rf: Double
-    if case .maxSharpe(let objectiveRiskFree) = objective { rf = objectiveRiskFree } else {
+    if case .maxSharpe(let objectiveRiskFree) = objective {
+      rf = objectiveRiskFree
+    } else {
       rf = riskFree
     }
     return PortfolioResult(
@@ -121,8 +125,12 @@ public struct PortfolioOptimizer: Sendable {
       let smallest = (try? covariance.symmetricEigen().values.first) ?? .nan
       throw PortfolioError.covarianceNotPositiveDefinite(smallestEigenvalue: smallest)
     } catch QuadraticProgramError.infeasible(let constraint, let conflicting) {
-      let others = conflicting.isEmpty ? "" : " together with " + conflicting.joined(
-        separator: ", ")
+      let others =
+        conflicting.isEmpty
+        ? ""
+        : " together with "
+          + conflicting.joined(
+            separator: ", ")
       throw PortfolioError.infeasibleConstraints(
         builder.describe("\(constraint) cannot hold\(others): relax one of them"))
     } catch let error as QuadraticProgramError {

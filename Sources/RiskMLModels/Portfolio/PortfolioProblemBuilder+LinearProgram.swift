@@ -23,8 +23,9 @@ extension PortfolioProblemBuilder {
   func extremeReturn(_ mu: [Double], maximise: Bool) -> (value: Double, weights: [Double])? {
     let sign = maximise ? -1.0 : 1.0
     let c = mu.map { sign * $0 } + Array(repeating: 0, count: variableCount - n)
-    guard case .optimal(let x, let value, _) = GLPKSimplexSolver().solve(
-      linearProgram(objective: c))
+    guard
+      case .optimal(let x, let value, _) = GLPKSimplexSolver().solve(
+        linearProgram(objective: c))
     else { return nil }
     return (sign * value, Array(x[0..<n]))
   }

@@ -44,8 +44,10 @@ struct PortfolioProblemBuilder {
         rows.append(row(a, bound: minimum, name: "group \(group.name) min \(fmt(minimum))"))
       }
       if let maximum = group.maximum {
-        rows.append(row(a.map { -$0 }, bound: -maximum,
-                        name: "group \(group.name) max \(fmt(maximum))"))
+        rows.append(
+          row(
+            a.map { -$0 }, bound: -maximum,
+            name: "group \(group.name) max \(fmt(maximum))"))
       }
     }
     let m = variableCount
@@ -64,8 +66,10 @@ struct PortfolioProblemBuilder {
       }
       var cap = [Double](repeating: 0, count: m)
       for i in 0..<n { cap[offset + i] = -1 }
-      rows.append(LinearConstraint(coefficients: cap, bound: -tau,
-                                   name: "max turnover \(fmt(tau))"))
+      rows.append(
+        LinearConstraint(
+          coefficients: cap, bound: -tau,
+          name: "max turnover \(fmt(tau))"))
     }
     if let offset = leverageOffset, let limit = constraints.maxLeverage {
       for i in 0..<n {
@@ -78,8 +82,10 @@ struct PortfolioProblemBuilder {
       }
       var cap = [Double](repeating: 0, count: m)
       for i in 0..<n { cap[offset + i] = -1 }
-      rows.append(LinearConstraint(coefficients: cap, bound: -limit,
-                                   name: "max leverage \(fmt(limit))"))
+      rows.append(
+        LinearConstraint(
+          coefficients: cap, bound: -limit,
+          name: "max leverage \(fmt(limit))"))
     }
     return rows
   }
@@ -105,8 +111,12 @@ struct PortfolioProblemBuilder {
     let fullLinear = linear + Array(repeating: 0, count: m - n)
     return QuadraticProgram(
       hessian: hessian, linear: fullLinear, equalities: equalities,
-      inequalities: inequalities + extra.map { row($0.coefficients, bound: $0.bound,
-                                                    name: $0.name) },
+      inequalities: inequalities
+        + extra.map {
+          row(
+            $0.coefficients, bound: $0.bound,
+            name: $0.name)
+        },
       lower: lower, upper: upper)
   }
 

@@ -111,7 +111,9 @@ public struct FactorModel: Sendable {
     }
   }
 
-  private static func regress(_ y: [Double], on factors: Matrix, name: String) throws
+  private static func regress(
+    _ y: [Double], on factors: Matrix, name: String
+  ) throws
     -> (exposure: FactorExposure, rows: [Int], variance: Double)
   {
     let k = factors.columns

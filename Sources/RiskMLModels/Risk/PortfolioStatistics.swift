@@ -21,8 +21,9 @@ public struct PortfolioStatistics: Sendable, Equatable {
     weights: [Double], means: [Double], covariance: Matrix, periodsPerYear: Double = 252,
     riskFree: Double = 0
   ) {
-    precondition(weights.count == means.count && weights.count == covariance.rows,
-                 "weights, means and covariance must agree in size")
+    precondition(
+      weights.count == means.count && weights.count == covariance.rows,
+      "weights, means and covariance must agree in size")
     let sigmaW = covariance.multiplied(by: weights)
     let variance = zip(weights, sigmaW).reduce(0) { $0 + $1.0 * $1.1 }
     expectedReturn = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 } * periodsPerYear

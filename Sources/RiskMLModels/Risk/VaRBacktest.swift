@@ -21,7 +21,9 @@ public enum VaRBacktest {
   ///
   /// With x failures in T days and p = 1 - confidence:
   /// LR = -2 [(T - x) ln(1 - p) + x ln p] + 2 [(T - x) ln(1 - x/T) + x ln(x/T)], 0 ln 0 = 0.
-  public static func kupiec(failures x: Int, observations t: Int, confidence: Double)
+  public static func kupiec(
+    failures x: Int, observations t: Int, confidence: Double
+  )
     -> LikelihoodRatioTest
   {
     let p = 1 - confidence
@@ -38,7 +40,9 @@ public enum VaRBacktest {
   /// (n00 + n01), pi1 = n11 / (n10 + n11) and pi = (n01 + n11) / total:
   /// LR = -2 [(n00 + n10) ln(1 - pi) + (n01 + n11) ln pi
   ///          - n00 ln(1 - pi0) - n01 ln pi0 - n10 ln(1 - pi1) - n11 ln pi1].
-  public static func christoffersen(n00: Int, n01: Int, n10: Int, n11: Int)
+  public static func christoffersen(
+    n00: Int, n01: Int, n10: Int, n11: Int
+  )
     -> LikelihoodRatioTest
   {
     let (a, b, c, d) = (Double(n00), Double(n01), Double(n10), Double(n11))
@@ -67,7 +71,9 @@ public enum VaRBacktest {
   /// Both tests on the failures r_t < -VaR_t of a return series.
   ///
   /// `valueAtRisk` holds one positive-loss VaR per date (NaN dates are skipped).
-  public static func run(returns: [Double], valueAtRisk: [Double], confidence: Double)
+  public static func run(
+    returns: [Double], valueAtRisk: [Double], confidence: Double
+  )
     -> VaRBacktestResult
   {
     let failures = zip(returns, valueAtRisk)
@@ -83,7 +89,9 @@ public enum VaRBacktest {
 
   /// Backtest of historical VaR: in-sample (one VaR from the whole history) when `window`
   /// is nil, else out-of-sample with VaR_t from the `window` returns before t.
-  public static func historical(_ returns: [Double], confidence: Double, window: Int? = nil)
+  public static func historical(
+    _ returns: [Double], confidence: Double, window: Int? = nil
+  )
     throws -> VaRBacktestResult
   {
     guard let window else {

@@ -48,8 +48,9 @@ public enum ValueAtRisk {
     let q = quantile(sorted: sorted, 1 - confidence)
     let tail = sorted.prefix { $0 <= q }
     let es = -tail.reduce(0, +) / Double(tail.count)
-    return RiskFigure(method: .historical, confidence: confidence, valueAtRisk: -q,
-                      expectedShortfall: es)
+    return RiskFigure(
+      method: .historical, confidence: confidence, valueAtRisk: -q,
+      expectedShortfall: es)
   }
 
   /// The linear-interpolation (type 7) p-quantile of sorted values.
@@ -85,7 +86,9 @@ public enum ValueAtRisk {
   /// from the normal partial moments int_-inf^z u^k phi(u) du, is
   /// ES = -mu + sigma phi(z) / p [1 + z S / 6 + (z^2 - 1) K / 24 + (1 - 2z^2) S^2 / 36].
   /// It assumes the expansion is monotone over the tail (moderate S and K).
-  public static func cornishFisher(_ returns: [Double], confidence: Double) throws
+  public static func cornishFisher(
+    _ returns: [Double], confidence: Double
+  ) throws
     -> RiskFigure
   {
     // FIXME: no check that the expansion is monotone for the sample's S and K (Maillard's
@@ -95,7 +98,8 @@ public enum ValueAtRisk {
     let p = 1 - confidence
     let z = NormalDistribution.quantile(p)
     let (s, k) = (m.skewness, m.excessKurtosis)
-    let zcf = z + (z * z - 1) * s / 6 + (z * z * z - 3 * z) * k / 24
+    let zcf =
+      z + (z * z - 1) * s / 6 + (z * z * z - 3 * z) * k / 24
       - (2 * z * z * z - 5 * z) * s * s / 36
     let bracket = 1 + z * s / 6 + (z * z - 1) * k / 24 + (1 - 2 * z * z) * s * s / 36
     let density = NormalDistribution.density(z)
@@ -145,9 +149,10 @@ public enum ValueAtRisk {
       seed: seed)
     return try confidences.map { level in
       let figure = try historical(draws, confidence: level)
-      return RiskFigure(method: .monteCarlo, confidence: level,
-                        valueAtRisk: figure.valueAtRisk,
-                        expectedShortfall: figure.expectedShortfall)
+      return RiskFigure(
+        method: .monteCarlo, confidence: level,
+        valueAtRisk: figure.valueAtRisk,
+        expectedShortfall: figure.expectedShortfall)
     }
   }
 

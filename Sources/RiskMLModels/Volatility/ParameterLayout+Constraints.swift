@@ -41,8 +41,9 @@ extension ParameterLayout {
         positive[gamma] = -1
         inequalities.append(LinearInequality(coefficients: positive, bound: 0))
       }
-      inequalities.append(LinearInequality(
-        coefficients: persistence, bound: 1 - ParameterLayout.stationarityMargin))
+      inequalities.append(
+        LinearInequality(
+          coefficients: persistence, bound: 1 - ParameterLayout.stationarityMargin))
     }
     if let nu { (lower[nu], upper[nu]) = (2.05, 500) }
     if let lambda { (lower[lambda], upper[lambda]) = (-0.99, 0.99) }

@@ -94,11 +94,13 @@ public enum RangeVolatilityEstimator: String, CaseIterable, Sendable {
     let window = (t - n + 1)...t
     let overnight = window.map { log(open[$0] / close[$0 - 1]) }
     let openToClose = window.map { log(close[$0] / open[$0]) }
-    let rs = window.reduce(0) {
-      $0 + RangeVolatilityEstimator.rogersSatchellTerm(open, high, low, close, $1)
-    } / Double(n)
+    let rs =
+      window.reduce(0) {
+        $0 + RangeVolatilityEstimator.rogersSatchellTerm(open, high, low, close, $1)
+      } / Double(n)
     let k = 0.34 / (1.34 + Double(n + 1) / Double(n - 1))
-    let variance = sampleVariance(overnight[...]) + k * sampleVariance(openToClose[...])
+    let variance =
+      sampleVariance(overnight[...]) + k * sampleVariance(openToClose[...])
       + (1 - k) * rs
     return (annualization * variance).squareRoot()
   }

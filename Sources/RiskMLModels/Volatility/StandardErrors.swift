@@ -88,7 +88,9 @@ struct StandardErrors {
   }
 
   /// Classic and sandwich standard errors from the Hessian and the scores.
-  static func finish(hessian: [Double], scores: [Double], n: Int, k: Int)
+  static func finish(
+    hessian: [Double], scores: [Double], n: Int, k: Int
+  )
     -> (classic: [Double], robust: [Double])
   {
     let nanVector = [Double](repeating: .nan, count: k)

@@ -107,7 +107,8 @@ public struct VolatilityEstimator: Sendable {
   /// Why a fit whose Hessian is singular at the estimate is not trusted, with the rescaling
   /// that usually cures it.
   private static func singularMessage(_ returns: [Double]) -> String {
-    var message = "the likelihood is flat at the estimate (the Hessian is singular, so no "
+    var message =
+      "the likelihood is flat at the estimate (the Hessian is singular, so no "
       + "standard errors): the fit cannot be trusted"
     if let factor = ReturnScale.recommendedFactor(returns) {
       message += "; the returns are poorly scaled: multiply them by \(factor)"

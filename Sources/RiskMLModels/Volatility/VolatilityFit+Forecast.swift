@@ -28,7 +28,8 @@ extension VolatilityFit {
       let gamma = parameters[layout.gamma]
       let beta = parameters[layout.beta]
       let z = lastResidual / lastVariance.squareRoot()
-      var lnS2 = omega + alpha * (abs(z) - VarianceRecursions.meanAbsoluteNormal)
+      var lnS2 =
+        omega + alpha * (abs(z) - VarianceRecursions.meanAbsoluteNormal)
         + gamma * z + beta * log(lastVariance)
       var forecasts = [exp(lnS2)]
       // FIXME: EGARCH h > 1 uses exp(E ln s2), not arch's simulated E s2 (Jensen bias).

@@ -26,7 +26,8 @@ extension VolatilityLikelihood {
     let gamma = layout.o > 0 ? theta[layout.gamma] : 0
     var slots = (0.0, 0.0, 0.0, 0.0, 0.0)
     let n = returns.count
-    let slotScores = scores == nil
+    let slotScores =
+      scores == nil
       ? nil : UnsafeMutablePointer<Double>.allocate(capacity: n * GARCHGradient.slotCount)
     defer { slotScores?.deallocate() }
     let ll = withUnsafeMutableBytes(of: &slots) { raw in

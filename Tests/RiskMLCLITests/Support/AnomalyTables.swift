@@ -25,7 +25,8 @@ enum AnomalyTables {
       var a = 2 * stream.next() - 1
       let b = 2 * stream.next() - 1
       if row == 17 || row == 123 { a += 9 }
-      text += String(format: "%05d,%.6f,%.6f,", row, a, b) + (row % 2 == 0 ? "even" : "odd")
+      text +=
+        String(format: "%05d,%.6f,%.6f,", row, a, b) + (row % 2 == 0 ? "even" : "odd")
         + "\n"
     }
     return text

@@ -1,12 +1,14 @@
 import Testing
+
 @testable import RiskMLCore
 
 @Suite struct ArgumentParserTests {
   let spec = CommandSpec(
     name: "demo", abstract: "A demo.", usage: ["riskml demo [options] FILE"],
     options: [
-      OptionSpec("model", short: "m", value: "NAME", choices: ["garch", "gjr"], default: "garch",
-                 help: "The model."),
+      OptionSpec(
+        "model", short: "m", value: "NAME", choices: ["garch", "gjr"], default: "garch",
+        help: "The model."),
       OptionSpec("horizon", value: "N", default: "10", help: "Steps."),
       OptionSpec("series", help: "Per date."),
     ])

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RiskMLCore
 
 /// Schemas, texts and temporary files shared by the configuration tests.

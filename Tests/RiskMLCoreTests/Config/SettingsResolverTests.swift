@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RiskMLCore
 
 extension ConfigTests {
@@ -6,14 +7,15 @@ extension ConfigTests {
     static let horizon = ["volatility", "horizon"]
     static let variable = "RISKML_VOLATILITY_HORIZON"
 
-    @Test(arguments: [
-      (3, "4", true, 3, SettingSource.flag),
-      (nil, "4", true, 4, .environment(variable)),
-      (nil, "", true, 5, .file("config.yaml", line: 2)),
-      (nil, nil, true, 5, .file("config.yaml", line: 2)),
-      (nil, nil, false, 10, .default),
-      (3, "not a number", false, 3, .flag),
-    ] as [(Int?, String?, Bool, Int, SettingSource)])
+    @Test(
+      arguments: [
+        (3, "4", true, 3, SettingSource.flag),
+        (nil, "4", true, 4, .environment(variable)),
+        (nil, "", true, 5, .file("config.yaml", line: 2)),
+        (nil, nil, true, 5, .file("config.yaml", line: 2)),
+        (nil, nil, false, 10, .default),
+        (3, "not a number", false, 3, .flag),
+      ] as [(Int?, String?, Bool, Int, SettingSource)])
     func precedenceFlagEnvironmentFileDefault(
       flag: Int?, environment: String?, hasFile: Bool, value: Int, source: SettingSource
     ) throws {
@@ -73,8 +75,10 @@ extension ConfigTests {
       (horizon, "ten", "expected an integer > 0, found 'ten'"),
       (horizon, "0", "expected an integer > 0, found '0'"),
       (["models", "sentiment", "device"], "gpu", "expected one of cpu, cuda, auto, found 'gpu'"),
-      (["models", "anomaly", "contamination"], "0.9",
-       "expected a number in (0, 0.5], found '0.9'"),
+      (
+        ["models", "anomaly", "contamination"], "0.9",
+        "expected a number in (0, 0.5], found '0.9'"
+      ),
       (["volatility", "series"], "yes", "expected true or false, found 'yes'"),
       (["models", "risk", "factors"], "a,,b", "expected a list of strings, found 'a,,b'"),
     ])
@@ -96,8 +100,9 @@ extension ConfigTests {
       let resolver = SettingsResolver(
         configuration: Configuration(schema: ConfigSchema()),
         environment: ["RISKML_SENTIMENT_THRESHOLD": "high"])
-      #expect(throws: ConfigError.badEnvironment(
-        variable: "RISKML_SENTIMENT_THRESHOLD", expected: "a number", found: "'high'")
+      #expect(
+        throws: ConfigError.badEnvironment(
+          variable: "RISKML_SENTIMENT_THRESHOLD", expected: "a number", found: "'high'")
       ) {
         try resolver.resolve(path, flag: nil, default: 0.5)
       }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RiskMLCore
 
 extension ConfigTests {
@@ -43,8 +44,11 @@ extension ConfigTests {
     @Test(arguments: [
       ("models: [a, b\n", "config.yaml:2:1: YAML syntax error: did not find expected ',' or ']'"),
       ("a: b: c\n", "config.yaml:1:5: YAML syntax error: mapping values are not allowed"),
-      ("models:\n\trisk: 1\n", "config.yaml:2:1: YAML syntax error: found character that cannot start any token (while scanning "
-       + "for the next token at line 2 column 1); indent with spaces, not tabs"),
+      (
+        "models:\n\trisk: 1\n",
+        "config.yaml:2:1: YAML syntax error: found character that cannot start any token (while scanning "
+          + "for the next token at line 2 column 1); indent with spaces, not tabs"
+      ),
       ("a: 'open\n", "config.yaml:2:1: YAML syntax error: found unexpected end of stream"),
     ])
     func syntaxErrorsNameTheirPosition(text: String, prefix: String) {
@@ -65,10 +69,14 @@ extension ConfigTests {
     }
 
     @Test(arguments: [
-      ("models:\n  risk:\n    type: garch\n    type: egarch\n",
-       "config.yaml:4:5: duplicate key 'type' in models.risk (first defined on line 3)"),
-      ("volatility: {}\n\nvolatility: {}\n",
-       "config.yaml:3:1: duplicate key 'volatility' in the top level (first defined on line 1)"),
+      (
+        "models:\n  risk:\n    type: garch\n    type: egarch\n",
+        "config.yaml:4:5: duplicate key 'type' in models.risk (first defined on line 3)"
+      ),
+      (
+        "volatility: {}\n\nvolatility: {}\n",
+        "config.yaml:3:1: duplicate key 'volatility' in the top level (first defined on line 1)"
+      ),
     ])
     func duplicateKeysNameBothLines(text: String, message: String) {
       #expect(ConfigFixtures.error(text)?.description == message)
@@ -80,8 +88,10 @@ extension ConfigTests {
       ("a: !custom 1\n", "config.yaml:1:4: YAML tags other than !!str are not supported"),
       ("a: 1\n---\nb: 2\n", "config.yaml:2:1: several documents in one file are not"),
       ("? [a]\n: 1\n", "config.yaml:1:3: mapping keys that are lists or mappings are not"),
-      (String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
-       "config.yaml:1:65: values nested deeper than 64 levels are not supported"),
+      (
+        String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
+        "config.yaml:1:65: values nested deeper than 64 levels are not supported"
+      ),
     ])
     func unsupportedFeaturesAreRejected(text: String, prefix: String) {
       let message = ConfigFixtures.error(text)?.description ?? ""

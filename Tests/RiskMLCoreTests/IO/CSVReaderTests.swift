@@ -1,18 +1,22 @@
 import Testing
+
 @testable import RiskMLCore
 
 @Suite struct CSVReaderTests {
-  func readAll(_ text: String, dialect: CSVDialect = CSVDialect()) throws -> ([String], [[String]]) {
+  func readAll(_ text: String, dialect: CSVDialect = CSVDialect()) throws -> ([String], [[String]])
+  {
     try readAll(bytes: Array(text.utf8), dialect: dialect)
   }
 
   /// Reads with a 7-byte chunk (the general parser) and a 1 MiB chunk (the fast path for
   /// simple records): both must give the same rows or the same error.
-  func readAll(bytes: [UInt8], dialect: CSVDialect = CSVDialect()) throws -> ([String], [[String]]) {
+  func readAll(bytes: [UInt8], dialect: CSVDialect = CSVDialect()) throws -> ([String], [[String]])
+  {
     let folder = TemporaryFolder()
     let path = folder.write("input.csv", bytes: bytes)
     func read(chunkSize: Int) throws -> ([String], [[String]]) {
-      let reader = try CSVReader(input: ByteSource(path: path, chunkSize: chunkSize), dialect: dialect)
+      let reader = try CSVReader(
+        input: ByteSource(path: path, chunkSize: chunkSize), dialect: dialect)
       var rows: [[String]] = []
       while let row = try reader.nextRow() { rows.append(row.values.map(\.displayText)) }
       return (reader.header, rows)

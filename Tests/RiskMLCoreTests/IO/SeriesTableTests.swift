@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RiskMLCore
 
 @Suite struct SeriesTableTests {
@@ -51,8 +52,9 @@ import Testing
   }
 
   @Test func skipPolicyRejectsAndCounts() throws {
-    let (table, rejects) = try read("Date,A\n2020-01-01,1\n2020-01-02,inf\n2020-01-03,3\n",
-                                    policy: .skip)
+    let (table, rejects) = try read(
+      "Date,A\n2020-01-01,1\n2020-01-02,inf\n2020-01-03,3\n",
+      policy: .skip)
     #expect(table.values[0] == [1, 3])
     #expect(rejects.count == 1)
   }
@@ -67,8 +69,9 @@ import Testing
   }
 
   @Test func logReturnsAndPositivity() throws {
-    let (table, rejects) = try read("Date,A\n2020-01-01,100\n2020-01-02,110\n2020-01-03,0\n",
-                                    policy: .skip)
+    let (table, rejects) = try read(
+      "Date,A\n2020-01-01,100\n2020-01-02,110\n2020-01-03,0\n",
+      policy: .skip)
     let checked = try table.requiringPositivePrices(rejects: rejects)
     #expect(rejects.count == 1)
     let returns = checked.returns(.log, scale: 100)

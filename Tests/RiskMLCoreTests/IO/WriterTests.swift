@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RiskMLCore
 
 @Suite struct WriterTests {
@@ -7,8 +8,10 @@ import Testing
     let folder = TemporaryFolder()
     let path = folder.path("out.csv")
     let writer = RecordWriter(sink: try OutputSink.file(path), format: .csv)
-    try writer.write(["name": .string("a,b"), "params": .object(["x": .double(0.5)]),
-                      "list": .array([.int(1)])])
+    try writer.write([
+      "name": .string("a,b"), "params": .object(["x": .double(0.5)]),
+      "list": .array([.int(1)]),
+    ])
     try writer.finish()
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text == "name,params.x,list\n\"a,b\",0.5,[1]\n")

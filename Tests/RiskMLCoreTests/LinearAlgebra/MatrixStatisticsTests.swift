@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RiskMLCore
 
 @Suite struct MatrixStatisticsTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RiskMLCore
 
 @Suite struct GoldfarbIdnaniSolverTests {

@@ -49,10 +49,14 @@ import Testing
   @Test func thresholdIsNumpyPercentile() throws {
     let scores = [3.0, 1.0, 4.0, 1.5, 5.0, 9.0, 2.6, 5.3, 5.8, 9.7]
     // numpy 2.4: np.percentile(s, 90) = 9.07, np.percentile(s, 75) = 5.675.
-    #expect(isClose(try AnomalyThreshold.contamination(0.1).resolve(trainingScores: scores),
-      9.07, relative: 1e-15))
-    #expect(isClose(try AnomalyThreshold.contamination(0.25).resolve(trainingScores: scores),
-      5.675, relative: 1e-15))
+    #expect(
+      isClose(
+        try AnomalyThreshold.contamination(0.1).resolve(trainingScores: scores),
+        9.07, relative: 1e-15))
+    #expect(
+      isClose(
+        try AnomalyThreshold.contamination(0.25).resolve(trainingScores: scores),
+        5.675, relative: 1e-15))
     #expect(try AnomalyThreshold.fixed(2).resolve(trainingScores: []) == 2)
     #expect(throws: AnomalyError.self) {
       try AnomalyThreshold.contamination(0.7).resolve(trainingScores: scores)
@@ -61,8 +65,10 @@ import Testing
 
   @Test func jsonEncoderRoundTripsAwkwardDoubles() throws {
     var generator = SeededGenerator(seed: 99)
-    var values = [0.1, 1.0 / 3.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -0.0,
-      1e300, 2.2250738585072014e-308, .leastNormalMagnitude]
+    var values = [
+      0.1, 1.0 / 3.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -0.0,
+      1e300, 2.2250738585072014e-308, .leastNormalMagnitude,
+    ]
     for _ in 0..<2000 {
       let bits = generator.next()
       let value = Double(bitPattern: bits)

@@ -5,7 +5,8 @@ import Testing
 @testable import RiskMLModels
 
 @Suite struct EmpiricalTailTests {
-  @Test(.enabled(if: SharedData.isAvailable, SharedData.absentMessage),
+  @Test(
+    .enabled(if: SharedData.isAvailable, SharedData.absentMessage),
     arguments: ["cardio", "thyroid"], [EmpiricalTailRule.ecod, .copod])
   func trainingScoresMatchPyOD(name: String, rule: EmpiricalTailRule) throws {
     let set = try AnomalyTestData.load(name)

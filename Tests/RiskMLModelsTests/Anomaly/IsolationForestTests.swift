@@ -55,12 +55,14 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: SharedData.isAvailable, SharedData.absentMessage),
+  @Test(
+    .enabled(if: SharedData.isAvailable, SharedData.absentMessage),
     arguments: ["cardio", "thyroid"])
   func rocAUCWithinScikitLearnReference(name: String) throws {
     let set = try AnomalyTestData.load(name)
-    let reference = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: SharedData.url("reference/anomaly_auc.json"))) as! [String: Any]
+    let reference =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: SharedData.url("reference/anomaly_auc.json"))) as! [String: Any]
     let expected = (reference[name] as! [String: Any])["sklearn_iforest_auc_mean"] as! Double
     var total = 0.0
     for seed in 0..<5 {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RiskMLCore
 @testable import RiskMLModels
 
@@ -30,29 +31,35 @@ import Testing
   }
 
   @Test func sampleCovarianceDdof1() {
-    Self.expectMatrix(SampleCovariance.covariance(Self.x), [
-      [1.24933333e-04, -3.49555556e-05, 1.07066667e-04],
-      [-3.49555556e-05, 1.63600000e-04, -3.90444444e-05],
-      [1.07066667e-04, -3.90444444e-05, 1.32322222e-04],
-    ])
+    Self.expectMatrix(
+      SampleCovariance.covariance(Self.x),
+      [
+        [1.24933333e-04, -3.49555556e-05, 1.07066667e-04],
+        [-3.49555556e-05, 1.63600000e-04, -3.90444444e-05],
+        [1.07066667e-04, -3.90444444e-05, 1.32322222e-04],
+      ])
   }
 
   @Test func empiricalCovarianceDdof0() {
-    Self.expectMatrix(SampleCovariance.covariance(Self.x, ddof: 0), [
-      [1.1244e-04, -3.1460e-05, 9.6360e-05],
-      [-3.1460e-05, 1.4724e-04, -3.5140e-05],
-      [9.6360e-05, -3.5140e-05, 1.1909e-04],
-    ])
+    Self.expectMatrix(
+      SampleCovariance.covariance(Self.x, ddof: 0),
+      [
+        [1.1244e-04, -3.1460e-05, 9.6360e-05],
+        [-3.1460e-05, 1.4724e-04, -3.5140e-05],
+        [9.6360e-05, -3.5140e-05, 1.1909e-04],
+      ])
   }
 
   @Test func ledoitWolfSklearn() {
     let result = ShrinkageEstimator.ledoitWolf(Self.x)
     #expect(isClose(result.shrinkage, 0.5184651418413851, relative: 1e-9))
-    Self.expectMatrix(result.matrix, [
-      [1.19603460e-04, -1.51490866e-05, 4.64006989e-05],
-      [-1.51490866e-05, 1.36360873e-04, -1.69211349e-05],
-      [4.64006989e-05, -1.69211349e-05, 1.22805667e-04],
-    ])
+    Self.expectMatrix(
+      result.matrix,
+      [
+        [1.19603460e-04, -1.51490866e-05, 4.64006989e-05],
+        [-1.51490866e-05, 1.36360873e-04, -1.69211349e-05],
+        [4.64006989e-05, -1.69211349e-05, 1.22805667e-04],
+      ])
   }
 
   @Test func ledoitWolfAssumeCenteredSklearn() {
@@ -63,91 +70,113 @@ import Testing
   @Test func oasSklearn() {
     let result = ShrinkageEstimator.oas(Self.x)
     #expect(isClose(result.shrinkage, 0.8245933710437878, relative: 1e-9))
-    Self.expectMatrix(result.matrix, [
-      [1.23833132e-04, -5.51829255e-06, 1.69021828e-05],
-      [-5.51829255e-06, 1.29937282e-04, -6.16378894e-06],
-      [1.69021828e-05, -6.16378894e-06, 1.24999586e-04],
-    ])
+    Self.expectMatrix(
+      result.matrix,
+      [
+        [1.23833132e-04, -5.51829255e-06, 1.69021828e-05],
+        [-5.51829255e-06, 1.29937282e-04, -6.16378894e-06],
+        [1.69021828e-05, -6.16378894e-06, 1.24999586e-04],
+      ])
   }
 
   @Test func shrunkCovarianceFixedIntensities() {
     let mle = SampleCovariance.covariance(Self.x, ddof: 0)
-    Self.expectMatrix(ShrinkageEstimator.shrunk(mle, intensity: 0.1), [
-      [1.13821667e-04, -2.83140000e-05, 8.67240000e-05],
-      [-2.83140000e-05, 1.45141667e-04, -3.16260000e-05],
-      [8.67240000e-05, -3.16260000e-05, 1.19806667e-04],
-    ])
+    Self.expectMatrix(
+      ShrinkageEstimator.shrunk(mle, intensity: 0.1),
+      [
+        [1.13821667e-04, -2.83140000e-05, 8.67240000e-05],
+        [-2.83140000e-05, 1.45141667e-04, -3.16260000e-05],
+        [8.67240000e-05, -3.16260000e-05, 1.19806667e-04],
+      ])
     let sample = SampleCovariance.covariance(Self.x)
-    Self.expectMatrix(ShrinkageEstimator.shrunk(sample, intensity: 0.2), [
-      [1.28003704e-04, -2.79644444e-05, 8.56533333e-05],
-      [-2.79644444e-05, 1.58937037e-04, -3.12355556e-05],
-      [8.56533333e-05, -3.12355556e-05, 1.33914815e-04],
-    ])
+    Self.expectMatrix(
+      ShrinkageEstimator.shrunk(sample, intensity: 0.2),
+      [
+        [1.28003704e-04, -2.79644444e-05, 8.56533333e-05],
+        [-2.79644444e-05, 1.58937037e-04, -3.12355556e-05],
+        [8.56533333e-05, -3.12355556e-05, 1.33914815e-04],
+      ])
   }
 
   @Test func ledoitWolfSingleFactorPyPortfolioOpt() {
     let result = StructuredShrinkage.singleFactor(Self.x)
     #expect(isClose(result.shrinkage, 0.14564351129306935, relative: 1e-9))
-    Self.expectMatrix(result.matrix, [
-      [1.12440000e-04, -2.21259417e-05, 9.29514557e-05],
-      [-2.21259417e-05, 1.47240000e-04, -2.51903876e-05],
-      [9.29514557e-05, -2.51903876e-05, 1.19090000e-04],
-    ])
+    Self.expectMatrix(
+      result.matrix,
+      [
+        [1.12440000e-04, -2.21259417e-05, 9.29514557e-05],
+        [-2.21259417e-05, 1.47240000e-04, -2.51903876e-05],
+        [9.29514557e-05, -2.51903876e-05, 1.19090000e-04],
+      ])
   }
 
   @Test func ledoitWolfConstantCorrelationPyPortfolioOpt() {
     let result = StructuredShrinkage.constantCorrelation(Self.x)
     #expect(isClose(result.shrinkage, 0.26842294593011296, relative: 1e-9))
-    Self.expectMatrix(result.matrix, [
-      [1.24933333e-04, -2.14429220e-05, 8.20415824e-05],
-      [-2.14429220e-05, 1.63600000e-04, -2.43138909e-05],
-      [8.20415824e-05, -2.43138909e-05, 1.32322222e-04],
-    ])
+    Self.expectMatrix(
+      result.matrix,
+      [
+        [1.24933333e-04, -2.14429220e-05, 8.20415824e-05],
+        [-2.14429220e-05, 1.63600000e-04, -2.43138909e-05],
+        [8.20415824e-05, -2.43138909e-05, 1.32322222e-04],
+      ])
   }
 
   @Test func semicovariancePyPortfolioOpt() {
-    Self.expectMatrix(SampleCovariance.semicovariance(Self.x), [
-      [4.35e-05, 1.50e-05, 4.81e-05], [1.50e-05, 6.69e-05, 2.00e-05],
-      [4.81e-05, 2.00e-05, 6.33e-05],
-    ])
+    Self.expectMatrix(
+      SampleCovariance.semicovariance(Self.x),
+      [
+        [4.35e-05, 1.50e-05, 4.81e-05], [1.50e-05, 6.69e-05, 2.00e-05],
+        [4.81e-05, 2.00e-05, 6.33e-05],
+      ])
   }
 
   @Test func expCovSpan10PyPortfolioOpt() {
-    Self.expectMatrix(ExponentialCovariance.pyPortfolioOpt(Self.x, span: 10), [
-      [9.85968497e-05, -3.70897523e-05, 7.25720984e-05],
-      [-3.70897523e-05, 1.14401779e-04, -3.51238595e-05],
-      [7.25720984e-05, -3.51238595e-05, 9.19538599e-05],
-    ])
+    Self.expectMatrix(
+      ExponentialCovariance.pyPortfolioOpt(Self.x, span: 10),
+      [
+        [9.85968497e-05, -3.70897523e-05, 7.25720984e-05],
+        [-3.70897523e-05, 1.14401779e-04, -3.51238595e-05],
+        [7.25720984e-05, -3.51238595e-05, 9.19538599e-05],
+      ])
   }
 
   @Test func pandasEwmSpan10CovAndCorr() {
     let cov = ExponentialCovariance.pandas(Self.x, alpha: 2.0 / 11, adjust: true)
-    Self.expectMatrix(cov, [
-      [1.10824066e-04, -4.04803254e-05, 8.09306332e-05],
-      [-4.04803254e-05, 1.29820398e-04, -3.82651115e-05],
-      [8.09306332e-05, -3.82651115e-05, 1.03291156e-04],
-    ])
+    Self.expectMatrix(
+      cov,
+      [
+        [1.10824066e-04, -4.04803254e-05, 8.09306332e-05],
+        [-4.04803254e-05, 1.29820398e-04, -3.82651115e-05],
+        [8.09306332e-05, -3.82651115e-05, 1.03291156e-04],
+      ])
     let corr = SampleCovariance.correlation(fromCovariance: cov, constant: [false, false, false])
-    Self.expectMatrix(corr, absolute: 5e-9, [
-      [1, -0.33748579, 0.75642231], [-0.33748579, 1, -0.33044558],
-      [0.75642231, -0.33044558, 1],
-    ])
+    Self.expectMatrix(
+      corr, absolute: 5e-9,
+      [
+        [1, -0.33748579, 0.75642231], [-0.33748579, 1, -0.33044558],
+        [0.75642231, -0.33044558, 1],
+      ])
   }
 
   @Test func pandasEwmAlphaUnadjustedCov() {
-    Self.expectMatrix(ExponentialCovariance.pandas(Self.x, alpha: 0.06, adjust: false), [
-      [1.07676310e-04, -9.85642054e-05, 1.15670953e-04],
-      [-9.85642054e-05, 2.79315395e-04, -1.51611389e-04],
-      [1.15670953e-04, -1.51611389e-04, 1.67724834e-04],
-    ])
+    Self.expectMatrix(
+      ExponentialCovariance.pandas(Self.x, alpha: 0.06, adjust: false),
+      [
+        [1.07676310e-04, -9.85642054e-05, 1.15670953e-04],
+        [-9.85642054e-05, 2.79315395e-04, -1.51611389e-04],
+        [1.15670953e-04, -1.51611389e-04, 1.67724834e-04],
+      ])
   }
 
   @Test func pandasPearsonCorrelation() throws {
     let estimate = try CorrelationEstimator(method: .pearson).estimate(Self.x, assets: Self.names)
-    Self.expectMatrix(estimate.matrix, absolute: 5e-9, [
-      [1, -0.24450368, 0.83271948], [-0.24450368, 1, -0.26536962],
-      [0.83271948, -0.26536962, 1],
-    ])
+    Self.expectMatrix(
+      estimate.matrix, absolute: 5e-9,
+      [
+        [1, -0.24450368, 0.83271948], [-0.24450368, 1, -0.26536962],
+        [0.83271948, -0.26536962, 1],
+      ])
   }
 
   @Test func riskMetricsVariancePathAndForecast() {
@@ -189,16 +218,20 @@ import Testing
 
   @Test func spectralFixPyPortfolioOpt() throws {
     let fixed = try PSDRepair.repair(Self.indefinite, method: .spectral, unitDiagonal: false)
-    Self.expectMatrix(fixed, absolute: 5e-9, [
-      [1.17688563, 0.72957454, 0.54663144], [0.72957454, 1.16420123, -0.45223273],
-      [0.54663144, -0.45223273, 1.1329781],
-    ])
+    Self.expectMatrix(
+      fixed, absolute: 5e-9,
+      [
+        [1.17688563, 0.72957454, 0.54663144], [0.72957454, 1.16420123, -0.45223273],
+        [0.54663144, -0.45223273, 1.1329781],
+      ])
   }
 
   @Test func diagFixPyPortfolioOpt() throws {
     let fixed = try PSDRepair.repair(Self.indefinite, method: .diag, unitDiagonal: false)
-    Self.expectMatrix(fixed, absolute: 5e-9, [
-      [1.52147145, 0.9, 0.7], [0.9, 1.52147145, -0.6], [0.7, -0.6, 1.52147145],
-    ])
+    Self.expectMatrix(
+      fixed, absolute: 5e-9,
+      [
+        [1.52147145, 0.9, 0.7], [0.9, 1.52147145, -0.6], [0.7, -0.6, 1.52147145],
+      ])
   }
 }

@@ -1,5 +1,6 @@
-import Testing
 import RiskMLCore
+import Testing
+
 @testable import RiskMLModels
 
 @Suite struct PortfolioConstraintTests {
@@ -14,8 +15,9 @@ import RiskMLCore
   static let mu = [0.08, 0.12, 0.04, 0.15]
 
   func optimizer(_ constraints: PortfolioConstraints) -> PortfolioOptimizer {
-    PortfolioOptimizer(assets: Self.assets, covariance: Self.covariance,
-                       expectedReturns: Self.mu, constraints: constraints)
+    PortfolioOptimizer(
+      assets: Self.assets, covariance: Self.covariance,
+      expectedReturns: Self.mu, constraints: constraints)
   }
 
   func message(_ body: () throws -> Void) -> String {
@@ -95,8 +97,9 @@ import RiskMLCore
     #expect(result.weights.reduce(0) { $0 + abs($1) } <= 1.2 + 1e-9)
     #expect(result.weights.contains { $0 < 0 })
     constraints.maxLeverage = 0.5
-    #expect(message { _ = try optimizer(constraints).optimize(.minVariance) }
-      .contains("raise the leverage limit to at least 1"))
+    #expect(
+      message { _ = try optimizer(constraints).optimize(.minVariance) }
+        .contains("raise the leverage limit to at least 1"))
   }
 
   @Test func longShortMaxSharpeBeatsTheMeanVarianceFrontier() throws {
@@ -125,16 +128,19 @@ import RiskMLCore
 
   @Test func targetsOutsideTheAttainableRange() {
     let o = optimizer(PortfolioConstraints(assetCount: 4))
-    #expect(message { _ = try o.optimize(.targetReturn(0.2)) }
-      .contains("attainable range [0.04, 0.15]"))
-    #expect(message { _ = try o.optimize(.targetVolatility(0.01)) }
-      .contains("outside the attainable range [0.0"))
+    #expect(
+      message { _ = try o.optimize(.targetReturn(0.2)) }
+        .contains("attainable range [0.04, 0.15]"))
+    #expect(
+      message { _ = try o.optimize(.targetVolatility(0.01)) }
+        .contains("outside the attainable range [0.0"))
   }
 
   @Test func covarianceThatIsNotPositiveDefinite() {
     let bad = Matrix([[1, 2], [2, 1]])
-    let o = PortfolioOptimizer(assets: ["x", "y"], covariance: bad, expectedReturns: [0, 0],
-                               constraints: PortfolioConstraints(assetCount: 2))
+    let o = PortfolioOptimizer(
+      assets: ["x", "y"], covariance: bad, expectedReturns: [0, 0],
+      constraints: PortfolioConstraints(assetCount: 2))
     let error = #expect(throws: PortfolioError.self) { _ = try o.optimize(.minVariance) }
     #expect(error == .covarianceNotPositiveDefinite(smallestEigenvalue: -1))
     #expect(error?.exitCode == .dataError)
@@ -152,8 +158,11 @@ import RiskMLCore
       .optimize(.given([0.5, 0.5, 1e-12, -1e-12]))
     #expect(result.weights == [0.5, 0.5, 0, 0])
     let records = result.records()
-    #expect(records[0].keys == ["asset", "weight", "risk_contribution",
-                                "risk_contribution_fraction"])
+    #expect(
+      records[0].keys == [
+        "asset", "weight", "risk_contribution",
+        "risk_contribution_fraction",
+      ])
     #expect(records[1]["asset"] == .string("B"))
     #expect(result.summaryRecord()["objective"] == .string("given"))
   }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RiskMLCore
+import Testing
+
 @testable import RiskMLModels
 
 /// Checks against ../shared/reference/portfolio_sp500_20.json and PyPortfolioOptFixture.
@@ -85,8 +86,9 @@ struct PortfolioReferenceTests {
     let index = { (names: [String]) in names.map { data.assets.firstIndex(of: $0)! } }
     o.constraints.groups = [
       GroupLimit(name: "tech", members: index(["AAPL", "AMD", "MSFT"]), minimum: 0.1),
-      GroupLimit(name: "health", members: index(["JNJ", "LLY", "MRK", "PFE", "UNH"]),
-                 maximum: 0.25),
+      GroupLimit(
+        name: "health", members: index(["JNJ", "LLY", "MRK", "PFE", "UNH"]),
+        maximum: 0.25),
     ]
     let result = try o.optimize(.minVariance)
     expectWeights(result.weights, PyPortfolioOptFixture.minVolatilityHealthMax025TechMin01, 1e-3)

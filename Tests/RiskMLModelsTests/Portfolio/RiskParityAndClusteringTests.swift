@@ -1,5 +1,6 @@
-import Testing
 import RiskMLCore
+import Testing
+
 @testable import RiskMLModels
 
 @Suite struct RiskParityAndClusteringTests {
@@ -21,8 +22,10 @@ import RiskMLCore
   @Test func hierarchicalRiskParityHandExample() throws {
     let variances = [0.04, 0.01, 0.09, 0.16]
     var rho = Matrix.identity(4)
-    for (i, j, r) in [(0, 2, 0.8), (1, 3, 0.7), (0, 1, 0.1), (0, 3, 0.1), (2, 1, 0.1),
-                      (2, 3, 0.1)] {
+    for (i, j, r) in [
+      (0, 2, 0.8), (1, 3, 0.7), (0, 1, 0.1), (0, 3, 0.1), (2, 1, 0.1),
+      (2, 3, 0.1),
+    ] {
       rho[i, j] = r
       rho[j, i] = r
     }
@@ -54,16 +57,33 @@ import RiskMLCore
 
   /// scipy 1.17 `linkage` of seven points in the plane (Euclidean distances).
   @Test(arguments: [
-    (Linkage.single, [0.290688837075, 0.481040538832, 0.60207972894, 1.570031846811,
-                      2.566028059083, 3.564828186603]),
-    (Linkage.average, [0.290688837075, 0.481040538832, 0.734816190928, 2.020393598342,
-                       3.302618554934, 4.303355966573]),
-    (Linkage.ward, [0.290688837075, 0.481040538832, 0.9760379091, 2.545429236887,
-                    4.219538679366, 5.467897654666]),
+    (
+      Linkage.single,
+      [
+        0.290688837075, 0.481040538832, 0.60207972894, 1.570031846811,
+        2.566028059083, 3.564828186603,
+      ]
+    ),
+    (
+      Linkage.average,
+      [
+        0.290688837075, 0.481040538832, 0.734816190928, 2.020393598342,
+        3.302618554934, 4.303355966573,
+      ]
+    ),
+    (
+      Linkage.ward,
+      [
+        0.290688837075, 0.481040538832, 0.9760379091, 2.545429236887,
+        4.219538679366, 5.467897654666,
+      ]
+    ),
   ])
   func linkageMatchesScipy(linkage: Linkage, heights: [Double]) {
-    let points: [[Double]] = [[2.04, -2.56], [0.42, -0.57], [-0.45, -0.22], [-2.02, -0.23],
-                              [-0.87, 3.32], [0.23, -0.35], [-0.28, -0.67]]
+    let points: [[Double]] = [
+      [2.04, -2.56], [0.42, -0.57], [-0.45, -0.22], [-2.02, -0.23],
+      [-0.87, 3.32], [0.23, -0.35], [-0.28, -0.67],
+    ]
     var distances = Matrix(rows: 7, columns: 7)
     for i in 0..<7 {
       for j in 0..<7 {
@@ -90,7 +110,8 @@ import RiskMLCore
     let scenarios = Matrix([[0.01, -0.2], [0.01, 0.3], [0.01, 0.3], [0.01, 0.3]])
     let optimizer = PortfolioOptimizer(
       assets: ["cash", "stock"], covariance: Matrix([[1e-6, 0], [0, 0.04]]),
-      expectedReturns: [0.01, 0.2], constraints: PortfolioConstraints(
+      expectedReturns: [0.01, 0.2],
+      constraints: PortfolioConstraints(
         lower: [0, 0.4], upper: [0.6, 0.6]), scenarios: scenarios)
     let result = try optimizer.optimize(.minCVaR(alpha: alpha))
     for i in 0..<2 { #expect(abs(result.weights[i] - expected[i]) < 1e-9) }

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import RiskMLCore
 @testable import RiskMLModels
 
 @Suite struct FactorModelTests {
   static func factors(_ t: Int) -> Matrix {
-    Matrix((0..<t).map { i in
-      [sin(Double(i) * 0.7) * 0.01, cos(Double(i) * 1.3) * 0.02]
-    })
+    Matrix(
+      (0..<t).map { i in
+        [sin(Double(i) * 0.7) * 0.01, cos(Double(i) * 1.3) * 0.02]
+      })
   }
 
   @Test func recoversExactLinearBetas() throws {
@@ -25,10 +27,11 @@ import Testing
 
   @Test func decompositionAddsUpAndPortfolioBetaIsLinear() throws {
     let f = Self.factors(60)
-    let returns = Matrix((0..<60).map { i -> [Double] in
-      let noise = sin(Double(i * i) * 0.37) * 0.004
-      return [0.8 * f[i, 0] + noise, 0.2 * f[i, 1] - noise * 0.5 + 0.0005, .nan]
-    }.enumerated().map { i, row in [row[0], row[1], i == 3 ? .nan : 0.01 * cos(Double(i))] })
+    let returns = Matrix(
+      (0..<60).map { i -> [Double] in
+        let noise = sin(Double(i * i) * 0.37) * 0.004
+        return [0.8 * f[i, 0] + noise, 0.2 * f[i, 1] - noise * 0.5 + 0.0005, .nan]
+      }.enumerated().map { i, row in [row[0], row[1], i == 3 ? .nan : 0.01 * cos(Double(i))] })
     let w = [0.5, 0.3, 0.2]
     let model = try FactorModel(
       returns: returns, assets: ["A", "B", "C"], factors: f, factorNames: ["m", "v"],
@@ -85,7 +88,9 @@ import Testing
 
 /// Test-only reader of a wide price file: dates of the returns and simple returns.
 enum PriceFile {
-  static func returns(_ path: String, since start: String = "")
+  static func returns(
+    _ path: String, since start: String = ""
+  )
     throws -> (names: [String], returns: Matrix, dates: [String])
   {
     let text = try String(contentsOf: SharedData.url(path), encoding: .utf8)

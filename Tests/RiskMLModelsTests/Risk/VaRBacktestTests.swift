@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RiskMLModels
 
 @Suite struct VaRBacktestTests {

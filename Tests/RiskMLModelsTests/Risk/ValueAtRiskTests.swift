@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RiskMLCore
 @testable import RiskMLModels
 
@@ -61,7 +62,8 @@ import Testing
     var total = 0.0
     for i in 0..<steps {
       let z = NormalDistribution.quantile(p * (Double(i) + 0.5) / Double(steps))
-      let h = z + (z * z - 1) * s / 6 + (z * z * z - 3 * z) * k / 24
+      let h =
+        z + (z * z - 1) * s / 6 + (z * z * z - 3 * z) * k / 24
         - (2 * z * z * z - 5 * z) * s * s / 36
       total += m.mean + m.standardDeviation * h
     }

@@ -43,8 +43,10 @@ struct BertReferenceTests {
 
   @Test(
     "tiny classifier logits match the reference",
-    arguments: [("tiny-bert-classifier", "tiny_classifier", 1e-4 as Float),
-      ("tiny-bert-classifier-f16", "tiny_classifier_f16", 1e-3 as Float)])
+    arguments: [
+      ("tiny-bert-classifier", "tiny_classifier", 1e-4 as Float),
+      ("tiny-bert-classifier-f16", "tiny_classifier_f16", 1e-3 as Float),
+    ])
   func tinyClassifier(folderName: String, key: String, tolerance: Float) throws {
     let reference = try Self.reference()
     let sentences = try #require(reference["sentences"] as? [String])

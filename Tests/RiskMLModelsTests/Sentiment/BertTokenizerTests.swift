@@ -5,23 +5,27 @@ import Testing
 /// Tokenizer behaviour on a small hand-made vocabulary.
 @Suite("BertTokenizer")
 struct BertTokenizerTests {
-  static let vocabulary = Vocabulary(ids: Dictionary(uniqueKeysWithValues: [
-    "[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "cafe", ".", ",", "-", "the",
-    "a", "b", "c", "d", "e", "f", "g", "h", "$", "!",
-  ].enumerated().map { ($1, $0) }))
+  static let vocabulary = Vocabulary(
+    ids: Dictionary(
+      uniqueKeysWithValues: [
+        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "cafe", ".", ",", "-", "the",
+        "a", "b", "c", "d", "e", "f", "g", "h", "$", "!",
+      ].enumerated().map { ($1, $0) }))
 
   static func tokenizer() throws -> BertTokenizer {
     try BertTokenizer(vocabulary: vocabulary)
   }
 
-  @Test("basic tokenizer", arguments: [
-    ("Unaffable, the CAFÉ.", ["unaffable", ",", "the", "cafe", "."]),
-    ("a\u{0}b\u{FFFD}c\u{7}d", ["abcd"]),
-    ("tab\tand\u{00A0}nbsp", ["tab", "and", "nbsp"]),
-    ("腾讯x", ["腾", "讯", "x"]),
-    ("$1.5-2!", ["$", "1", ".", "5", "-", "2", "!"]),
-    ("«quoted»", ["«", "quoted", "»"]),
-  ])
+  @Test(
+    "basic tokenizer",
+    arguments: [
+      ("Unaffable, the CAFÉ.", ["unaffable", ",", "the", "cafe", "."]),
+      ("a\u{0}b\u{FFFD}c\u{7}d", ["abcd"]),
+      ("tab\tand\u{00A0}nbsp", ["tab", "and", "nbsp"]),
+      ("腾讯x", ["腾", "讯", "x"]),
+      ("$1.5-2!", ["$", "1", ".", "5", "-", "2", "!"]),
+      ("«quoted»", ["«", "quoted", "»"]),
+    ])
   func basic(text: String, words: [String]) {
     let actual = BasicTokenizer().words(text).map { scalars in
       var view = String.UnicodeScalarView()

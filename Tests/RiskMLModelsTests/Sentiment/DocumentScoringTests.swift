@@ -16,10 +16,11 @@ struct DocumentScoringTests {
     let score = try #require(try classifier.scoreDocuments([document, ""]).first)
     #expect(score.sentences.count == 3)
     let single = try classifier.classify(score.sentences)
-    let expected = single.map {
-      $0.probability(of: "positive", labels: classifier.labels)
-        - $0.probability(of: "negative", labels: classifier.labels)
-    }.reduce(0, +) / 3
+    let expected =
+      single.map {
+        $0.probability(of: "positive", labels: classifier.labels)
+          - $0.probability(of: "negative", labels: classifier.labels)
+      }.reduce(0, +) / 3
     #expect(abs(score.score - expected) < 1e-6)
     #expect(try classifier.scoreDocuments([""])[0].score == 0)
   }

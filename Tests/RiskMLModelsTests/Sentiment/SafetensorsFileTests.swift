@@ -66,16 +66,31 @@ struct SafetensorsFileTests {
     ("header not JSON", file(header: "{not json", payload: [])),
     ("header a JSON array", file(header: "[1,2]", payload: [])),
     ("entry without offsets", file(header: #"{"a":{"dtype":"F32","shape":[1]}}"#, payload: [])),
-    ("unknown dtype", file(
-      header: #"{"a":{"dtype":"F8","shape":[1],"data_offsets":[0,1]}}"#, payload: [0])),
-    ("offsets past the end", file(
-      header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, payload: [0, 0, 0, 0])),
-    ("offsets reversed", file(
-      header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,0]}}"#, payload: [0, 0, 0, 0])),
-    ("size disagrees with shape", file(
-      header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}}"#, payload: [0, 0, 0, 0])),
-    ("negative dimension", file(
-      header: #"{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, payload: [0, 0, 0, 0])),
+    (
+      "unknown dtype",
+      file(
+        header: #"{"a":{"dtype":"F8","shape":[1],"data_offsets":[0,1]}}"#, payload: [0])
+    ),
+    (
+      "offsets past the end",
+      file(
+        header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, payload: [0, 0, 0, 0])
+    ),
+    (
+      "offsets reversed",
+      file(
+        header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,0]}}"#, payload: [0, 0, 0, 0])
+    ),
+    (
+      "size disagrees with shape",
+      file(
+        header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}}"#, payload: [0, 0, 0, 0])
+    ),
+    (
+      "negative dimension",
+      file(
+        header: #"{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, payload: [0, 0, 0, 0])
+    ),
   ]
 
   @Test("malformed files are a data error (65), never a crash", arguments: malformed)
@@ -111,16 +126,24 @@ struct SafetensorsFileTests {
       .appendingPathComponent("riskml-model-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let config = #"{"hidden_size":4,"num_attention_heads":2,"num_hidden_layers":1,"#
+    let config =
+      #"{"hidden_size":4,"num_attention_heads":2,"num_hidden_layers":1,"#
       + #""intermediate_size":8,"vocab_size":10,"max_position_embeddings":8}"#
     try Data(config.utf8).write(to: folder.appendingPathComponent("config.json"))
-    try SafetensorsWriter.encode([("embeddings.word_embeddings.weight", [10, 4], .init(
-      repeating: 0, count: 40))]).write(to: folder.appendingPathComponent("model.safetensors"))
+    try SafetensorsWriter.encode([
+      (
+        "embeddings.word_embeddings.weight", [10, 4],
+        .init(
+          repeating: 0, count: 40)
+      )
+    ]).write(to: folder.appendingPathComponent("model.safetensors"))
     let error = try #require(throws: SentimentError.self) {
       try BertEncoder(folder: folder, backend: CPUBackend(threads: 1))
     }
-    #expect(error == .missingTensor(
-      path: folder.appendingPathComponent("model.safetensors").path,
-      name: "embeddings.position_embeddings.weight"))
+    #expect(
+      error
+        == .missingTensor(
+          path: folder.appendingPathComponent("model.safetensors").path,
+          name: "embeddings.position_embeddings.weight"))
   }
 }

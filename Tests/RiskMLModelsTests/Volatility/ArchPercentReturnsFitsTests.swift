@@ -46,8 +46,10 @@ struct ArchPercentReturnsFitsTests {
   static let cases: [(String, VolatilitySpecification)] = [
     ("GARCH(1,1) normal", VolatilitySpecification()),
     ("GJR-GARCH(1,1,1) normal", VolatilitySpecification(process: .gjr)),
-    ("GJR-GARCH(1,1,1) student-t",
-     VolatilitySpecification(process: .gjr, distribution: .studentT)),
+    (
+      "GJR-GARCH(1,1,1) student-t",
+      VolatilitySpecification(process: .gjr, distribution: .studentT)
+    ),
     ("GARCH(1,1) skewt", VolatilitySpecification(distribution: .skewedT)),
     ("EGARCH(1,1,1) normal", VolatilitySpecification(process: .egarch)),
     ("Zero mean GARCH(1,1)", VolatilitySpecification(mean: .zero)),
@@ -58,16 +60,19 @@ struct ArchPercentReturnsFitsTests {
     let block = try #require(Self.blocks()[title])
     let fit = try VolatilityEstimator(spec).fit(SP500Returns.simplePercent())
     #expect(fit.isConverged, "\(fit.message)")
-    #expect(fit.logLikelihood >= block.loglik - 1e-3 * abs(block.loglik),
-            "\(title): loglik \(fit.logLikelihood) vs \(block.loglik)")
+    #expect(
+      fit.logLikelihood >= block.loglik - 1e-3 * abs(block.loglik),
+      "\(title): loglik \(fit.logLikelihood) vs \(block.loglik)")
     #expect(fit.parameterNames.count == block.params.count)
     for (name, value, se) in block.params {
       let ours = Self.rename[name] ?? name
       let index = try #require(fit.parameterNames.firstIndex(of: ours), "\(ours)")
-      #expect(isClose(fit.parameters[index], value, relative: 0.02, absolute: 2e-3),
-              "\(title) \(name): \(fit.parameters[index]) vs \(value)")
-      #expect(isClose(fit.robustStandardErrors[index], se, relative: 0.05),
-              "\(title) se \(name): \(fit.robustStandardErrors[index]) vs \(se)")
+      #expect(
+        isClose(fit.parameters[index], value, relative: 0.02, absolute: 2e-3),
+        "\(title) \(name): \(fit.parameters[index]) vs \(value)")
+      #expect(
+        isClose(fit.robustStandardErrors[index], se, relative: 0.05),
+        "\(title) se \(name): \(fit.robustStandardErrors[index]) vs \(se)")
     }
   }
 

@@ -5,8 +5,9 @@ import Foundation
 enum SP500Returns {
   /// The columns of the OHLCV file by header name.
   static func columns() throws -> [String: [Double]] {
-    let text = try String(contentsOf: SharedData.url("data/ohlcv/sp500_1999_2018.csv"),
-                          encoding: .utf8)
+    let text = try String(
+      contentsOf: SharedData.url("data/ohlcv/sp500_1999_2018.csv"),
+      encoding: .utf8)
     var lines = text.split(whereSeparator: \.isNewline)
     let header = lines.removeFirst().split(separator: ",").map(String.init)
     var columns = [String: [Double]]()

@@ -118,8 +118,11 @@ func simulatedGARCH(
   @Test func recordHasTheContractKeysInOrder() throws {
     let fit = try VolatilityEstimator().fit(simulatedGARCH(count: 1000))
     let record = fit.record()
-    #expect(record.keys == ["params", "std_err", "robust_std_err", "loglik", "aic", "bic",
-                            "converged"])
+    #expect(
+      record.keys == [
+        "params", "std_err", "robust_std_err", "loglik", "aic", "bic",
+        "converged",
+      ])
     guard case .object(let params)? = record["params"] else {
       Issue.record("params is not an object")
       return

@@ -87,8 +87,9 @@ struct ConstraintSet {
     var d = [Double](repeating: 0, count: n)
     switch kinds[k] {
     case .general(let row):
-      cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(n), sign[k], jt, Int32(n),
-                  rows[row].coefficients, 1, 0, &d, 1)
+      cblas_dgemv(
+        CblasRowMajor, CblasNoTrans, Int32(n), Int32(n), sign[k], jt, Int32(n),
+        rows[row].coefficients, 1, 0, &d, 1)
     case .lower(let i):
       for j in 0..<n { d[j] = jt[j * n + i] }
     case .upper(let i):
@@ -99,7 +100,9 @@ struct ConstraintSet {
 
   /// Multipliers of the oriented constraints, split by kind and restored to the
   /// problem's own orientation (equalities `a'x = b`).
-  func split(_ multipliers: [Double])
+  func split(
+    _ multipliers: [Double]
+  )
     -> (equality: [Double], inequality: [Double], lower: [Double], upper: [Double])
   {
     var equality = [Double](repeating: 0, count: equalityCount)

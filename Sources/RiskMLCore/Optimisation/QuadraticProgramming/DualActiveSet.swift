@@ -42,8 +42,9 @@ struct DualActiveSet {
     }
     jt = factor.storage
     if n > 0 {
-      let info = LAPACKE_dtrtri(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")),
-                                Int8(UInt8(ascii: "N")), Int32(n), &jt, Int32(n))
+      let info = LAPACKE_dtrtri(
+        LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")),
+        Int8(UInt8(ascii: "N")), Int32(n), &jt, Int32(n))
       guard info == 0 else { throw QuadraticProgramError.hessianNotPositiveDefinite }
     }
     var y = [Double](repeating: 0, count: n)
@@ -63,8 +64,9 @@ struct DualActiveSet {
     if q < n {
       jt.withUnsafeBufferPointer { j in
         d.withUnsafeBufferPointer { dp in
-          cblas_dgemv(CblasRowMajor, CblasTrans, Int32(n - q), Int32(n), 1,
-                      j.baseAddress! + q * n, Int32(n), dp.baseAddress! + q, 1, 0, &z, 1)
+          cblas_dgemv(
+            CblasRowMajor, CblasTrans, Int32(n - q), Int32(n), 1,
+            j.baseAddress! + q * n, Int32(n), dp.baseAddress! + q, 1, 0, &z, 1)
         }
       }
     }
@@ -98,8 +100,9 @@ struct DualActiveSet {
       let beta = 2 / vv
       jt.withUnsafeMutableBufferPointer { j in
         let base = j.baseAddress! + q * n
-        cblas_dgemv(CblasRowMajor, CblasTrans, Int32(m), Int32(n), 1, base, Int32(n),
-                    v, 1, 0, &w, 1)
+        cblas_dgemv(
+          CblasRowMajor, CblasTrans, Int32(m), Int32(n), 1, base, Int32(n),
+          v, 1, 0, &w, 1)
         cblas_dger(CblasRowMajor, Int32(m), Int32(n), -beta, v, 1, w, 1, base, Int32(n))
       }
     }

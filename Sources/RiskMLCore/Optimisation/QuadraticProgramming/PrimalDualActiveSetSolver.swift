@@ -35,9 +35,13 @@ struct PrimalDualActiveSetSolver {
 
     for iteration in 1...maxIterations {
       let working = rows.indices.filter { isRowActive[$0] }
-      guard let (x, nu) = solveWorkingSet(problem, status: status, working: working.map {
-        rows[$0]
-      }) else { return nil }
+      guard
+        let (x, nu) = solveWorkingSet(
+          problem, status: status,
+          working: working.map {
+            rows[$0]
+          })
+      else { return nil }
       var g = q.multiplied(by: x)
       for i in 0..<n { g[i] += problem.linear[i] }
       var rowMultiplier = [Double](repeating: 0, count: rows.count)
@@ -71,8 +75,9 @@ struct PrimalDualActiveSetSolver {
         }
       }
       if !changed {
-        return verified(problem, x: x, g: g, rowMultiplier: rowMultiplier,
-                        iterations: iteration)
+        return verified(
+          problem, x: x, g: g, rowMultiplier: rowMultiplier,
+          iterations: iteration)
       }
     }
     return nil
@@ -110,8 +115,9 @@ struct PrimalDualActiveSetSolver {
     }
     let lower = Int8(UInt8(ascii: "L"))
     guard LAPACKE_dpotrf(LAPACK_ROW_MAJOR, lower, Int32(f), &qff, Int32(f)) == 0,
-      LAPACKE_dpotrs(LAPACK_ROW_MAJOR, lower, Int32(f), Int32(columns), qff, Int32(f), &rhs,
-                     Int32(columns)) == 0
+      LAPACKE_dpotrs(
+        LAPACK_ROW_MAJOR, lower, Int32(f), Int32(columns), qff, Int32(f), &rhs,
+        Int32(columns)) == 0
     else { return nil }
 
     if m > 0 {

@@ -50,8 +50,9 @@ public struct QuadraticProgram: Sendable {
   ) {
     let n = linear.count
     precondition(hessian.rows == n && hessian.columns == n, "Hessian must be \(n)x\(n)")
-    precondition((equalities + inequalities).allSatisfy { $0.coefficients.count == n },
-                 "every constraint needs \(n) coefficients")
+    precondition(
+      (equalities + inequalities).allSatisfy { $0.coefficients.count == n },
+      "every constraint needs \(n) coefficients")
     self.hessian = hessian
     self.linear = linear
     self.equalities = equalities
@@ -108,7 +109,8 @@ public enum QuadraticProgramError: RiskMLError, Equatable {
   public var description: String {
     switch self {
     case .infeasible(let constraint, let conflicting):
-      let others = conflicting.isEmpty
+      let others =
+        conflicting.isEmpty
         ? "" : " together with " + conflicting.joined(separator: ", ")
       return "the constraints are infeasible: \(constraint) cannot hold\(others)"
     case .hessianNotPositiveDefinite:

@@ -146,8 +146,10 @@ public struct AgglomerativeClustering: Sendable {
       parent[a] = label
       parent[b] = label
       sizes[label] = sizes[a] + sizes[b]
-      merges.append(ClusterMerge(left: min(a, b), right: max(a, b), distance: merge.distance,
-                                 size: sizes[label]))
+      merges.append(
+        ClusterMerge(
+          left: min(a, b), right: max(a, b), distance: merge.distance,
+          size: sizes[label]))
     }
     return merges
   }

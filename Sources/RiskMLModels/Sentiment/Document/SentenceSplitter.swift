@@ -33,7 +33,8 @@ public struct SentenceSplitter: Sendable {
       var next = end
       while next < scalars.count, scalars[next].properties.isWhitespace { next += 1 }
       let hasGap = next > end
-      let startsSentence = next < scalars.count
+      let startsSentence =
+        next < scalars.count
         && (scalars[next].properties.isUppercase || ("0"..."9").contains(scalars[next]))
       if hasGap && startsSentence && !(scalar == "." && isAbbreviation(scalars, before: index)) {
         append(scalars[start..<end], to: &result)

@@ -68,7 +68,8 @@ struct BertWeights: Sendable {
     layers = try (0..<config.layerCount).map { index in
       try Self.layer(index, config: config, load: load)
     }
-    pooler = has("pooler.dense.weight")
+    pooler =
+      has("pooler.dense.weight")
       ? try dense("pooler.dense", inputs: h, outputs: h) : nil
     if let name = file.firstName(among: ["classifier.weight", "bert.classifier.weight"]),
       let outputs = file.entries[name]?.shape.first, outputs > 0

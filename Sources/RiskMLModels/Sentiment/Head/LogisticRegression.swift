@@ -148,7 +148,8 @@ struct LogisticRegression: Sendable {
           for i in labels.indices {
             let row = i * dimension
             for k in 0..<classes {
-              scores[k] = t[biasStart + k]
+              scores[k] =
+                t[biasStart + k]
                 + Self.dot(t.baseAddress! + k * dimension, x.baseAddress! + row, dimension)
             }
             let largest = scores.max()!

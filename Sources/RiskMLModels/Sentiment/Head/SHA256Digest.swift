@@ -34,7 +34,8 @@ public enum SHA256Digest {
     for block in stride(from: 0, to: message.count, by: 64) {
       for t in 0..<16 {
         let i = block + 4 * t
-        schedule[t] = UInt32(message[i]) << 24 | UInt32(message[i + 1]) << 16
+        schedule[t] =
+          UInt32(message[i]) << 24 | UInt32(message[i + 1]) << 16
           | UInt32(message[i + 2]) << 8 | UInt32(message[i + 3])
       }
       for t in 16..<64 {
@@ -60,9 +61,10 @@ public enum SHA256Digest {
       }
     }
     let digits = Array("0123456789abcdef")
-    return String(state.flatMap { word in
-      (0..<8).map { digits[Int((word >> UInt32(28 - 4 * $0)) & 0xF)] }
-    })
+    return String(
+      state.flatMap { word in
+        (0..<8).map { digits[Int((word >> UInt32(28 - 4 * $0)) & 0xF)] }
+      })
   }
 
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -86,8 +86,10 @@ public struct SentimentHeadTrainer: Sendable {
       }
     }
     let results = Self.fitAll(jobs, settings: settings) { pooling, normalised in
-      (Self.features(fitPooled[pooling]!, normalised), fitLabels,
-        Self.features(checkPooled[pooling]!, normalised), checkLabels)
+      (
+        Self.features(fitPooled[pooling]!, normalised), fitLabels,
+        Self.features(checkPooled[pooling]!, normalised), checkLabels
+      )
     }
 
     let best = results.indices.max { a, b in

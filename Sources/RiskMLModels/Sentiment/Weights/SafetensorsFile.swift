@@ -127,8 +127,9 @@ public struct SafetensorsFile: Sendable {
       return (product.partialValue, partial.1 || product.overflow)
     }
     guard !overflow, offsets[1] - offsets[0] == elements * dtype.size else {
-      throw fail("tensor '\(name)' holds \(offsets[1] - offsets[0]) bytes, shape \(shape) needs "
-        + "\(overflow ? "too many" : String(elements * dtype.size))")
+      throw fail(
+        "tensor '\(name)' holds \(offsets[1] - offsets[0]) bytes, shape \(shape) needs "
+          + "\(overflow ? "too many" : String(elements * dtype.size))")
     }
     guard offsets[1] <= fileSize - dataStart else {
       throw fail("tensor '\(name)' data_offsets \(offsets) run past the end of the file")
@@ -176,13 +177,18 @@ public struct SafetensorsFile: Sendable {
     switch dtype {
     case .f32:
       for i in 0..<count {
-        out[i] = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(
-          fromByteOffset: 4 * i, as: UInt32.self)))
+        out[i] = Float(
+          bitPattern: UInt32(
+            littleEndian: base.loadUnaligned(
+              fromByteOffset: 4 * i, as: UInt32.self)))
       }
     case .f64:
       for i in 0..<count {
-        out[i] = Float(Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(
-          fromByteOffset: 8 * i, as: UInt64.self))))
+        out[i] = Float(
+          Double(
+            bitPattern: UInt64(
+              littleEndian: base.loadUnaligned(
+                fromByteOffset: 8 * i, as: UInt64.self))))
       }
     case .f16:
       for i in 0..<count {

@@ -15,12 +15,14 @@ public enum SafetensorsWriter {
     var offset = 0
     for tensor in sorted {
       let size = tensor.values.count * 4
-      header[tensor.name] = [
-        "dtype": "F32", "shape": tensor.shape, "data_offsets": [offset, offset + size],
-      ] as [String: Any]
+      header[tensor.name] =
+        [
+          "dtype": "F32", "shape": tensor.shape, "data_offsets": [offset, offset + size],
+        ] as [String: Any]
       offset += size
     }
-    var json = (try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+    var json =
+      (try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
       ?? Data("{}".utf8)
     while json.count % 8 != 0 { json.append(0x20) }
 
