@@ -51,6 +51,10 @@ test: deps model
 
 bench: build
 	bash bench/volatility/run.sh
+	bash bench/correlation/run.sh
+	bash bench/portfolio/run.sh
+	bash bench/anomaly/run.sh
+	bash bench/sentiment/run.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
