@@ -110,7 +110,7 @@ public enum ValueAtRisk {
   }
 
   /// Simulated portfolio returns w . x_s with x_s = mu + L z_s, L the Cholesky factor of
-  /// `covariance` and z_s standard normal vectors from `Xoshiro256StarStar(seed:)`.
+  /// `covariance` and z_s standard normal vectors from `SeededGenerator(seed:)`.
   ///
   /// w . (mu + L z) is evaluated as w . mu + (L^T w) . z, the same number with N instead of
   /// N^2 operations per draw. - Complexity: O(N^3 + simulations * N).
@@ -131,10 +131,10 @@ public enum ValueAtRisk {
     }
     let loading = factor.transposed.multiplied(by: weights)
     let center = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 }
-    var generator = Xoshiro256StarStar(seed: seed)
+    var generator = SeededGenerator(seed: seed)
     return (0..<simulations).map { _ in
       var value = center
-      for a in loading { value += a * generator.nextNormal() }
+      for a in loading { value += a * generator.nextGaussian() }
       return value
     }
   }

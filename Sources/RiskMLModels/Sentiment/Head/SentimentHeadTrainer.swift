@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RiskMLCore
 
 /// Trains a `SentimentHead` on pooled embeddings of a BERT encoder (`riskml sentiment
 /// train`).
@@ -164,7 +165,7 @@ public struct SentimentHeadTrainer: Sendable {
   private static func split(
     _ rows: [LabelledText], fraction: Double, seed: UInt64
   ) -> ([LabelledText], [LabelledText]) {
-    var generator = SplitMix64(seed: seed)
+    var generator = SeededGenerator(seed: seed)
     let shuffled = rows.shuffled(using: &generator)
     let held = min(max(1, Int((Double(rows.count) * fraction).rounded())), max(rows.count - 1, 0))
     return (Array(shuffled.dropFirst(held)), Array(shuffled.prefix(held)))

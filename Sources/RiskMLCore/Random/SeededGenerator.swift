@@ -9,7 +9,7 @@ import Foundation
 /// Sources: Blackman and Vigna, "Scrambled linear pseudorandom number generators"
 /// (2021), for xoshiro256** and SplitMix64. The uniform integer draw is Lemire's
 /// multiply-and-reject method (ACM TOMACS 2019).
-public struct SeededGenerator: Sendable, Equatable {
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
   private var state: (UInt64, UInt64, UInt64, UInt64)
 
   /// A generator for `seed`, stream `stream` (independent streams per tree or worker).
