@@ -44,7 +44,8 @@ public final class OutputSink {
       throw OutputError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
     }
     fchmod(fd, 0o644)
-    let temporary = String(cString: templateBytes)
+    let temporary = String(
+      decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return OutputSink(name: path, descriptor: fd, target: path, temporary: temporary)
   }
 
