@@ -62,6 +62,25 @@ public final class Diagnostics: @unchecked Sendable {
     if done >= total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 
+  /// Shows a running count for work whose total is unknown (a stream of rows); the line
+  /// is cleared by `finishProgress()`. Does nothing off a terminal.
+  public func progress(_ label: String, count: Int) {
+    guard showsProgress else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    FileHandle.standardError.write(Data("\r\(label): \(count)".utf8))
+    progressVisible = true
+  }
+
+  /// Clears a progress line, if one is shown.
+  public func finishProgress() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard progressVisible else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    progressVisible = false
+  }
+
   private func emit(_ line: String) {
     lock.lock()
     defer { lock.unlock() }

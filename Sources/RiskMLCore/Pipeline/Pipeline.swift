@@ -91,6 +91,7 @@ public enum Pipeline {
         }
       }
       batch.removeAll(keepingCapacity: true)
+      context.diagnostics.progress("rows", count: report.rowsRead)
     }
 
     while let row = try report.time(.preprocess, { try reader.nextRow() }) {
@@ -104,6 +105,7 @@ public enum Pipeline {
       if batch.count >= job.batchSize { try flushBatch() }
     }
     try flushBatch()
+    context.diagnostics.finishProgress()
     if report.rowsRead == 0 { throw InputError.headerOnly(file: reader.source) }
     report.recordsWritten = writer.recordsWritten
     report.rowsRejected = context.rejects.count
