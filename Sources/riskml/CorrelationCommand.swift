@@ -53,16 +53,8 @@ enum CorrelationCommand: Subcommand {
       OptionSpec(
         "linkage", value: "LINK", choices: ["single", "average", "ward"],
         default: "single", help: "Linkage of --order cluster."),
-      OptionSpec("returns", help: "The values are already returns, not prices."),
-      OptionSpec(
-        "return-type", value: "TYPE", choices: ["simple", "log"], default: "simple",
-        help: "Returns computed from prices."),
       OptionSpec("scale", value: "X", help: "Multiply returns by X (default 1)."),
-      OptionSpec("columns", short: "c", value: "A,B", help: "Asset columns (default: all)."),
-      OptionSpec("date-column", value: "NAME", help: "The date column (default: one named Date)."),
-      OptionSpec("start", value: "DATE", help: "First date used (YYYY-MM-DD)."),
-      OptionSpec("end", value: "DATE", help: "Last date used (YYYY-MM-DD)."),
-    ],
+    ] + SeriesInput.optionSpecs(defaultReturnType: .simple),
     examples: [
       ("riskml correlation examples/prices.csv", "Pearson correlations of daily simple returns."),
       (

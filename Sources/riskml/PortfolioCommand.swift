@@ -171,16 +171,7 @@ enum PortfolioCommand: Subcommand {
       help: "Write the scenario records (scenario, pnl, max_drawdown) to FILE."),
   ]
 
-  static let inputOptions: [OptionSpec] = [
-    OptionSpec("returns", help: "The values are already returns, not prices."),
-    OptionSpec(
-      "return-type", value: "TYPE", choices: ["simple", "log"], default: "simple",
-      help: "Returns computed from prices."),
-    OptionSpec("columns", short: "c", value: "A,B", help: "Asset columns (default: all)."),
-    OptionSpec("date-column", value: "NAME", help: "The date column (default: one named Date)."),
-    OptionSpec("start", value: "DATE", help: "First date used (YYYY-MM-DD)."),
-    OptionSpec("end", value: "DATE", help: "Last date used (YYYY-MM-DD)."),
-  ]
+  static let inputOptions = SeriesInput.optionSpecs(defaultReturnType: .simple)
 
   static func run(_ session: CommandSession) throws -> ExitCode {
     let settings = try PortfolioSettings(

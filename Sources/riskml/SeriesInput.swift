@@ -11,6 +11,24 @@ struct SeriesInput: Sendable {
   var returnType: ReturnType
   var scale: Double
 
+  /// The options `SeriesInput` reads, for a command's option table: `--returns`,
+  /// `--return-type` (its default differs by command), `--columns`, `--date-column`,
+  /// `--start` and `--end`.
+  static func optionSpecs(defaultReturnType: ReturnType) -> [OptionSpec] {
+    [
+      OptionSpec("returns", help: "The values are already returns, not prices."),
+      OptionSpec(
+        "return-type", value: "TYPE", choices: ["log", "simple"],
+        default: defaultReturnType.rawValue, help: "Returns computed from prices."),
+      OptionSpec(
+        "columns", short: "c", value: "A,B",
+        help: "Asset columns (default: every column but the date)."),
+      OptionSpec("date-column", value: "NAME", help: "The date column (default: one named Date)."),
+      OptionSpec("start", value: "DATE", help: "First date used (YYYY-MM-DD)."),
+      OptionSpec("end", value: "DATE", help: "Last date used (YYYY-MM-DD)."),
+    ]
+  }
+
   init(options: OptionValues, defaultReturnType: ReturnType, defaultPriceScale: Double) throws {
     reader = SeriesTableReader(
       dateColumn: try options.string("date-column"), columns: try options.list("columns"))

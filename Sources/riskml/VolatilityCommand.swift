@@ -43,26 +43,16 @@ enum VolatilityCommand: Subcommand {
         "init", value: "INIT", choices: ["backcast", "unconditional"],
         default: "backcast", help: "How the variance recursion starts."),
       OptionSpec("lambda", value: "L", default: "0.94", help: "EWMA decay, in (0, 1)."),
-      OptionSpec("returns", help: "The values are already returns, not prices."),
-      OptionSpec(
-        "return-type", value: "TYPE", choices: ["log", "simple"], default: "log",
-        help: "Returns computed from prices."),
       OptionSpec(
         "scale", value: "X",
         help: "Multiply returns by X (default 100 for computed returns, 1 with --returns)."),
-      OptionSpec(
-        "columns", short: "c", value: "A,B",
-        help: "Asset columns to fit (default: every column but the date)."),
-      OptionSpec("date-column", value: "NAME", help: "The date column (default: one named Date)."),
-      OptionSpec("start", value: "DATE", help: "First date used (YYYY-MM-DD)."),
-      OptionSpec("end", value: "DATE", help: "Last date used (YYYY-MM-DD)."),
       OptionSpec("horizon", value: "H", default: "10", help: "Forecast steps."),
       OptionSpec(
         "annualize", value: "N", default: "252",
         help: "Periods per year for annualised volatility."),
       OptionSpec("series", help: "Write date, asset, return, cond_vol per date instead."),
       OptionSpec("window", value: "N", default: "20", help: "Window of the range estimators."),
-    ],
+    ] + SeriesInput.optionSpecs(defaultReturnType: .log),
     examples: [
       (
         "riskml volatility examples/prices.csv",
