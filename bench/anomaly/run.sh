@@ -16,10 +16,8 @@ out="$root/bench/out"
 table="$out/anomaly_${rows}x8.csv"
 mkdir -p "$out"
 
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet scikit-learn pyod
-fi
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet scikit-learn pyod
 if [ ! -f "$table" ]; then
   "$venv/bin/python" "$root/bench/anomaly/peer.py" generate "$table" "$rows"
 fi

@@ -7,6 +7,8 @@
 # report and writing); the peers' is the library call on data already in memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+[ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv
+bench/.venv/bin/pip install --quiet pyportfolioopt scikit-learn pandas
 python=bench/.venv/bin/python
 out=bench/out/portfolio
 mkdir -p "$out"

@@ -5,8 +5,8 @@
 # Usage: bench/sentiment/run.sh   (THREADS=2 N=1024 BATCH=32 by default)
 # Needs ../shared/data/text/financial_phrasebank_dev.csv, the model (scripts/fetch-minilm.sh)
 # and a Python venv with torch and transformers: PEER_VENV=DIR reuses an existing one
-# (default bench/.venv, created on the first run: the CPU-only torch wheel from
-# download.pytorch.org when that host answers, else PyPI's, a 5 GB CUDA build).
+# (default bench/.venv; PyPI's torch wheel is a 5 GB CUDA build, so point PEER_VENV at an
+# environment you already have when you can).
 # Writes bench/out/sentiment.md and prints it. The PhraseBank text stays out of the repo.
 set -euo pipefail
 
@@ -31,12 +31,8 @@ with open(sys.argv[2], "w", newline="", encoding="utf-8") as out:
     writer.writerows([[row["text"]] for row in rows])
 PY
 
-if [[ ! -x "$VENV/bin/python" ]]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet torch --index-url https://download.pytorch.org/whl/cpu ||
-    "$VENV/bin/pip" install --quiet torch
-  "$VENV/bin/pip" install --quiet transformers
-fi
+[[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+"$VENV/bin/pip" install --quiet torch transformers
 
 swift build -c release --product riskml >/dev/null
 cc -O2 -o "$OUT/sgemm" bench/sentiment/sgemm.c -lopenblas

@@ -10,11 +10,8 @@ shared="${RISKML_SHARED:-$root/../shared}"
 venv="$root/bench/.venv"
 out="$root/bench/out/volatility"
 
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --upgrade pip
-  "$venv/bin/pip" install --quiet "arch==8.0.0" || "$venv/bin/pip" install --quiet arch
-fi
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet "arch==8.0.0" || "$venv/bin/pip" install --quiet arch
 py="$venv/bin/python"
 
 "$py" "$here/make_data.py" "$shared" "$out"
