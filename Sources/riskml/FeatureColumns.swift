@@ -80,34 +80,16 @@ struct FeatureColumns: Sendable {
   func append(_ row: TableRow, reader: TableReader, to out: inout [Double]) throws {
     for (k, column) in indices.enumerated() {
       let value = row.values[column]
-      if let number = Self.plainNumber(value) {
-        out.append(number)
-        continue
-      }
-      let position = reader.position(of: row, column: column)
-      if let number = try value.finiteNumber(at: position, missing: missing) {
+      if let number = try value.finiteNumber(
+        at: reader.position(of: row, column: column), missing: missing)
+      {
         out.append(number)
       } else if policy == .imputeMedian {
         out.append(imputation?[k] ?? .nan)
       } else {
-        throw InputError.missingValue(position, expected: "a number for this feature")
+        throw InputError.missingValue(
+          reader.position(of: row, column: column), expected: "a number for this feature")
       }
-    }
-  }
-
-  /// The value when it is a plain finite number (no spaces, no hexadecimal), without the
-  /// trimming and missing-token look-ups of `finiteNumber`; nil sends the value there.
-  @inline(__always)
-  private static func plainNumber(_ value: Value) -> Double? {
-    switch value {
-    case .double(let number) where number.isFinite: return number
-    case .int(let integer): return Double(integer)
-    case .string(let text):
-      guard let number = Double(text), number.isFinite,
-        !text.utf8.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") })
-      else { return nil }
-      return number
-    default: return nil
     }
   }
 }
